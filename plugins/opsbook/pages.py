@@ -1,0 +1,38 @@
+"""A generated page: where it goes, its front matter, its Markdown and the source it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page of the handbook produced from data."""
+
+    path: str  # site path of the Markdown page, e.g. "services/api.md"
+    body: str  # Markdown rendered from a template
+    title: str
+    tags: tuple[str, ...] = ()
+    source: str | None = None  # source data file relative to the handbook root (edit link)
+    in_nav: bool = False  # item pages stay out of the nav; section indexes are in it
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def markdown(self) -> str:
+        """Front matter + body. `render_macros: false`: text from the sources is never a macro."""
+        front: dict[str, Any] = {"title": self.title, "render_macros": False, **self.meta}
+        if self.tags:
+            front["tags"] = list(self.tags)
+        if self.source:
+            front["opsbook_source"] = self.source
+        return "---\n" + yaml.safe_dump(front, sort_keys=True, allow_unicode=True) + "---\n\n" + self.body
+
+
+@dataclass(frozen=True)
+class GeneratedAsset:
+    """A non-page file at the site root, e.g. ops.json or cadence.ics."""
+
+    path: str
+    content: bytes

@@ -1,0 +1,48 @@
+"""Problems (invalid source data) and findings (the handbook judging valid data)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Invalid source data: names the file, the line when known, and what is allowed."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+    def to_json(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "message": self.message}
+
+
+@dataclass
+class ProblemLog:
+    """Collects every problem of one load; loaders append and go on with the next item."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, file: str, line: int | None, message: str) -> None:
+        self.items.append(Problem(file, line, message))
+
+    def sorted(self) -> tuple[Problem, ...]:
+        # Sorted with None lines first so the order never depends on load order.
+        return tuple(sorted(set(self.items), key=lambda p: (p.file, p.line or 0, p.message)))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something on valid data that needs attention: overdue, stale, late, missing."""
+
+    kind: str  # e.g. "overdue-follow-up", "stale-runbook"
+    subject: str  # the item's id, e.g. "INC-20261104-01" or "api"
+    message: str
+    url: str | None = None  # page of the item, relative to the site root
+
+    def to_json(self) -> dict[str, object]:
+        return {"kind": self.kind, "subject": self.subject, "message": self.message, "url": self.url}

@@ -1,0 +1,39 @@
+"""Error budgets and multi-window, multi-burn-rate alert thresholds (Google SRE workbook, ch. 5)."""
+
+from __future__ import annotations
+
+from .model import BurnRateAlert
+
+# (severity, burn rate, long window, short window, long window in hours): the workbook's
+# recommended starting point for a 30-day SLO.
+ALERT_POLICY: tuple[tuple[str, float, str, str, float], ...] = (
+    ("page", 14.4, "1h", "5m", 1.0),
+    ("page", 6.0, "6h", "30m", 6.0),
+    ("ticket", 1.0, "3d", "6h", 72.0),
+)
+
+
+def budget_fraction(objective: float) -> float:
+    """Share of events allowed to be bad: 99.9 % -> 0.001."""
+    return round(1 - objective / 100, 10)
+
+
+def budget_minutes(objective: float, window_days: float) -> float:
+    """The error budget as time over the window: 99.9 % over 30 d -> 43.2 minutes."""
+    return round(budget_fraction(objective) * window_days * 24 * 60, 6)
+
+
+def burn_rate_alerts(objective: float, window_days: float) -> tuple[BurnRateAlert, ...]:
+    """The alert table; an error rate above 100 % means the alert cannot fire (objective too loose)."""
+    fraction = budget_fraction(objective)
+    return tuple(
+        BurnRateAlert(
+            severity=severity,
+            burn_rate=rate,
+            long_window=long_w,
+            short_window=short_w,
+            error_rate=round(rate * fraction, 10),
+            budget_spent=round(rate * hours / (window_days * 24), 6),
+        )
+        for severity, rate, long_w, short_w, hours in ALERT_POLICY
+    )

@@ -1,0 +1,130 @@
+"""Loading `ops/slo.yml`, the native services and SLOs file."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from ..problems import ProblemLog
+from ..settings import Settings
+from ..sources import read_text
+from ..timeparse import format_threshold, parse_duration
+from ..validate import check
+from ..yamlio import LineDict, LineList, load_yaml
+from .derive import budget_fraction, budget_minutes, burn_rate_alerts
+from .model import Service, Slo
+
+DEFAULT_WINDOW = timedelta(days=30)
+
+
+def make_slo(
+    service: str,
+    sli: str,
+    objective: float,
+    window: timedelta,
+    threshold: timedelta | None,
+    file: str,
+    line: int | None,
+    source_format: str = "opsbook",
+    name: str = "",
+    description: str = "",
+) -> Slo:
+    """Build an SLO and derive its budget and alerts once."""
+    days = window.total_seconds() / 86400
+    if not name:
+        name = sli.replace("_", " ").replace("-", " ").capitalize()
+        if threshold is not None:
+            name += f" < {format_threshold(threshold)}"
+    return Slo(
+        service=service,
+        sli=sli,
+        objective=objective,
+        window_days=round(days, 6),
+        threshold=threshold,
+        name=name,
+        description=description,
+        file=file,
+        line=line,
+        source_format=source_format,
+        budget_fraction=budget_fraction(objective),
+        budget_minutes=budget_minutes(objective, days),
+        alerts=burn_rate_alerts(objective, days),
+    )
+
+
+def load_services(settings: Settings, problems: ProblemLog) -> tuple[Service, ...]:
+    """Services from `ops/slo.yml`; absent file -> no services; bad SLOs are dropped one by one."""
+    path = settings.path(settings.slo)
+    if not path.is_file():
+        return ()
+    name = settings.slo
+    text = read_text(path, name, problems)
+    data = load_yaml(text, name, problems) if text is not None else None
+    if data is None:
+        return ()
+    if not isinstance(data, LineDict):
+        problems.add(name, getattr(data, "line", 1), "the file must be a mapping with `window` and `services`")
+        return ()
+    invalid = check(data, "slo", name, problems)
+    default_window = DEFAULT_WINDOW
+    if "window" in data and not invalid.under("window"):
+        default_window = parse_duration(data["window"])
+    services_data = data.get("services")
+    if not isinstance(services_data, LineDict):
+        return ()
+    services: list[Service] = []
+    for sid, raw in services_data.items():
+        if invalid.under("services", sid) and not isinstance(raw, LineDict):
+            continue
+        entry: LineDict = raw if isinstance(raw, LineDict) else LineDict()
+        line = services_data.line_of(sid)
+        slos = _slos(sid, entry.get("slos"), default_window, name, invalid)
+        dashboards = _strings(entry.get("dashboards"))
+        if isinstance(entry.get("dashboard"), str):
+            dashboards = (entry["dashboard"], *dashboards)
+        services.append(
+            Service(
+                id=sid,
+                title=_str(entry.get("title")) or sid,
+                owner=_str(entry.get("owner")),
+                description=_str(entry.get("description")) or "",
+                dashboards=dashboards,
+                slos=slos,
+                file=name,
+                line=line,
+                stage=_str(entry.get("stage")),
+                tier=_str(entry.get("tier")),
+            )
+        )
+    return tuple(services)
+
+
+def _slos(sid: str, raw: Any, window: timedelta, file: str, invalid: Any) -> tuple[Slo, ...]:
+    if not isinstance(raw, LineList):
+        return ()
+    slos = []
+    for index, item in enumerate(raw):
+        if invalid.under("services", sid, "slos", index) or not isinstance(item, LineDict):
+            continue  # the schema already named the problem; the other SLOs stay
+        slos.append(
+            make_slo(
+                service=sid,
+                sli=str(item["sli"]),
+                objective=float(item["objective"]),
+                window=parse_duration(item["window"]) if "window" in item else window,
+                threshold=parse_duration(item["threshold"]) if "threshold" in item else None,
+                file=file,
+                line=raw.line_of(index),
+                name=_str(item.get("name")) or "",
+                description=_str(item.get("description")) or "",
+            )
+        )
+    return tuple(slos)
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()

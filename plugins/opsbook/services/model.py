@@ -1,0 +1,64 @@
+"""Frozen records of services, SLOs and their derived error budgets and burn-rate alerts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+
+@dataclass(frozen=True)
+class BurnRateAlert:
+    """One multi-window, multi-burn-rate alert of the SRE workbook."""
+
+    severity: str  # "page" | "ticket"
+    burn_rate: float  # multiple of the sustainable error rate
+    long_window: str  # e.g. "1h"
+    short_window: str  # e.g. "5m"
+    error_rate: float  # fraction of bad events that triggers it (burn_rate * budget fraction)
+    budget_spent: float  # fraction of the window's budget spent when it fires over the long window
+
+
+@dataclass(frozen=True)
+class Slo:
+    """One service level objective with its derived error budget."""
+
+    service: str
+    sli: str  # availability | latency | freshness | correctness | any word
+    objective: float  # percent, 0 < objective < 100
+    window_days: float
+    threshold: timedelta | None
+    name: str  # human label, e.g. "Availability" or "Latency P95 < 200ms"
+    description: str
+    file: str
+    line: int | None
+    source_format: str  # opsbook | openslo/v1 | openslo/v1alpha | sloth | pyrra
+    budget_fraction: float
+    budget_minutes: float
+    alerts: tuple[BurnRateAlert, ...]
+
+    @property
+    def threshold_ms(self) -> float | None:
+        return None if self.threshold is None else round(self.threshold.total_seconds() * 1000, 3)
+
+
+@dataclass(frozen=True)
+class Service:
+    """A service of the organisation, with its owner and SLOs."""
+
+    id: str
+    title: str
+    owner: str | None
+    description: str
+    dashboards: tuple[str, ...]
+    slos: tuple[Slo, ...]
+    file: str
+    line: int | None
+    stage: str | None = None  # growth stage, e.g. mvp | growth | scale
+    tier: str | None = None
+
+    @property
+    def page(self) -> str:
+        return f"services/{self.id}.md"
+
+    def slos_of(self, sli: str) -> tuple[Slo, ...]:
+        return tuple(s for s in self.slos if s.sli == sli)

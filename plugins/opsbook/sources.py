@@ -1,0 +1,47 @@
+"""Reading source files defensively: size limits, binary detection, UTF-8 with a line number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .problems import ProblemLog
+
+MAX_BYTES = 2_000_000  # a handbook source bigger than this is a mistake, not data
+
+
+def rel(root: Path, path: Path) -> str:
+    """The path as the user writes it: relative to the handbook root, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(path: Path, name: str, problems: ProblemLog) -> str | None:
+    """Return the file's text, or None after logging why it cannot be read as text."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            problems.add(name, None, f"file is {size:,} bytes; sources must be under {MAX_BYTES:,} bytes")
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.add(name, None, f"cannot read file: {exc.strerror or exc}")
+        return None
+    if b"\x00" in data:
+        problems.add(name, None, "file is binary (contains NUL bytes); sources must be UTF-8 text")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.add(name, line, f"invalid UTF-8 byte 0x{data[exc.start]:02x}; sources must be UTF-8 text")
+        return None
+    return text.replace("\r\n", "\n")
+
+
+def list_files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """Files under folder with one of the suffixes, sorted for deterministic output."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)

@@ -1,0 +1,81 @@
+"""JSON Schema validation (draft 2020-12) whose problems carry the source line."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .problems import ProblemLog
+from .yamlio import LineDict, LineList
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """The packaged schema `schemas/<name>.schema.json`."""
+    text = resources.files("opsbook").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(schema(name))
+
+
+def line_at(data: Any, path: list[Any] | tuple[Any, ...]) -> int | None:
+    """Line of the deepest node on `path` that knows its line."""
+    line: int | None = getattr(data, "line", None) or None
+    node = data
+    for step in path:
+        if isinstance(node, LineDict) and isinstance(step, str) and step in node:
+            line = node.line_of(step)
+            node = node[step]
+        elif isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.line_of(step)
+            node = node[step]
+        else:
+            break
+    return line
+
+
+def _message(error: ValidationError) -> str:
+    where = ".".join(str(p) for p in error.absolute_path)
+    prefix = f"{where}: " if where else ""
+    if error.validator == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return f"{prefix}{error.instance!r} is not allowed; use one of: {allowed}"
+    if error.validator == "additionalProperties":
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        return f"{prefix}{error.message}; allowed keys: {allowed}"
+    if error.validator == "pattern":
+        hint = error.schema.get("description") or f"must match {error.validator_value}"
+        return f"{prefix}{error.instance!r} is not allowed; {hint}"
+    hint = error.schema.get("description")
+    return f"{prefix}{error.message}" + (f" ({hint})" if hint and error.validator != "required" else "")
+
+
+class Invalid:
+    """The paths that failed validation, so loaders drop exactly the broken items."""
+
+    def __init__(self, paths: list[tuple[Any, ...]]) -> None:
+        self.paths = paths
+
+    def __bool__(self) -> bool:
+        return bool(self.paths)
+
+    def under(self, *prefix: Any) -> bool:
+        """True when an error lies at or below `prefix` (a bad field makes its item unusable)."""
+        return any(path[: len(prefix)] == prefix for path in self.paths)
+
+
+def check(data: Any, name: str, file: str, problems: ProblemLog) -> Invalid:
+    """Validate `data` against schema `name`, log each error with its line, return the bad paths."""
+    errors = sorted(_validator(name).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    for error in errors:
+        problems.add(file, line_at(data, list(error.absolute_path)), _message(error))
+    return Invalid([tuple(e.absolute_path) for e in errors])

@@ -1,0 +1,187 @@
+"""YAML and front matter parsing that keeps line numbers and refuses hostile documents.
+
+Mappings load as `LineDict` and sequences as `LineList`; both know the line of each key or item, so
+every later problem can name its line. Timestamps stay strings: dates are parsed on purpose by
+`opsbook.timeparse`, never guessed by PyYAML (which would hand jsonschema a `date` object).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import ProblemLog
+
+MAX_ALIASES = 200  # anchors are legitimate; thousands of alias expansions are an alias bomb
+MAX_NODES = 200_000
+
+
+class LineDict(dict[str, Any]):
+    """A mapping that remembers its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line) if hasattr(self, "key_lines") else self.line
+
+
+class LineList(list[Any]):
+    """A sequence that remembers its own line and the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        lines = getattr(self, "item_lines", [])
+        return lines[index] if 0 <= index < len(lines) else self.line
+
+
+class YamlBomb(yaml.YAMLError):
+    """Raised when a document expands too many aliases or nodes."""
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with line numbers, string timestamps and bounded alias expansion."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+        self._nodes = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                raise YamlBomb(f"more than {MAX_ALIASES} aliases (*name); refusing a possible alias bomb")
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise YamlBomb(f"more than {MAX_NODES:,} YAML nodes; split the file")
+        return Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+        self.flatten_mapping(node)
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+
+
+def _construct_map(loader: _Loader, node: MappingNode) -> LineDict:
+    return loader.construct_mapping(node, deep=True)
+
+
+def _construct_seq(loader: _Loader, node: SequenceNode) -> LineList:
+    return loader.construct_sequence(node, deep=True)
+
+
+def _construct_str(loader: _Loader, node: ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)  # type: ignore[arg-type]
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)  # type: ignore[arg-type]
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_str)  # type: ignore[arg-type]
+
+
+def _error_line(exc: yaml.YAMLError, offset: int) -> int | None:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return mark.line + 1 + offset if mark is not None else None
+
+
+def _describe(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, YamlBomb):
+        return str(exc)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return f"YAML syntax error: {problem}; fix the YAML (indentation, quoting, ':' after keys)"
+
+
+def load_yaml(text: str, name: str, problems: ProblemLog, line_offset: int = 0) -> Any:
+    """Parse one YAML document; on error log a problem with its line and return None."""
+    try:
+        loader = _Loader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        problems.add(name, _error_line(exc, line_offset), _describe(exc))
+    except RecursionError:
+        problems.add(name, None, "YAML nesting is too deep")
+    return None
+
+
+def load_yaml_all(text: str, name: str, problems: ProblemLog) -> list[Any]:
+    """Parse a multi-document stream; a broken document is logged and the rest are kept."""
+    docs: list[Any] = []
+    try:
+        loader = _Loader(text)
+        try:
+            while loader.check_data():
+                docs.append(loader.get_data())
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        problems.add(name, _error_line(exc, 0), _describe(exc))
+    except RecursionError:
+        problems.add(name, None, "YAML nesting is too deep")
+    return docs
+
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def split_front_matter(text: str, name: str, problems: ProblemLog) -> tuple[LineDict, str, int]:
+    """Split Markdown into (front matter, body, line of the body's first line).
+
+    A file without front matter yields an empty LineDict; front matter that is not a mapping is a
+    problem and yields an empty LineDict too, so the body is still used.
+    """
+    match = _FRONT.match(text)
+    if not match:
+        empty = LineDict()
+        empty.line, empty.key_lines = 1, {}
+        return empty, text, 1
+    body_line = text[: match.end()].count("\n") + 1
+    data = load_yaml(match.group(1) or "", name, problems, line_offset=1)
+    if data is None:
+        data = LineDict()
+        data.line, data.key_lines = 1, {}
+    elif not isinstance(data, LineDict):
+        problems.add(name, 2, "front matter must be a mapping of keys to values")
+        data = LineDict()
+        data.line, data.key_lines = 1, {}
+    else:
+        _shift(data, 1)
+    return data, text[match.end() :], body_line
+
+
+def _shift(value: Any, offset: int) -> None:
+    """Move line numbers of a front-matter document to file lines (the opening --- is line 1)."""
+    if isinstance(value, LineDict):
+        value.line += offset
+        value.key_lines = {k: v + offset for k, v in value.key_lines.items()}
+        for child in value.values():
+            _shift(child, offset)
+    elif isinstance(value, LineList):
+        value.line += offset
+        value.item_lines = [v + offset for v in value.item_lines]
+        for child in value:
+            _shift(child, offset)
