@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
-FIXED_EPOCH = "1795852800"  # 2026-11-28T00:00:00Z: the as-of date of every test build
+FIXED_EPOCH = "1795852800"  # 2026-11-28T08:00:00Z (a Saturday): the as-of of every test build
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -101,3 +101,13 @@ def example_copy(tmp_path: Path) -> Path:
     shutil.copytree(REPO, dest, ignore=shutil.ignore_patterns(".git", "site", ".venv", "*.egg-info",
                                                              "__pycache__", ".pytest_cache", "bench"))
     return dest
+
+
+def assert_golden(golden: Path, actual: str) -> None:
+    """Compare generated Markdown with a golden file; OPSBOOK_UPDATE_GOLDEN=1 rewrites it."""
+    if os.environ.get("OPSBOOK_UPDATE_GOLDEN") == "1" or not golden.exists():
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, "utf-8")
+        if os.environ.get("OPSBOOK_UPDATE_GOLDEN") != "1":
+            pytest.fail(f"golden file {golden} was missing and has been written; rerun")
+    assert actual == golden.read_text("utf-8"), f"differs from {golden}; OPSBOOK_UPDATE_GOLDEN=1 to accept"

@@ -57,3 +57,6 @@ class OpsbookConfig(base.Config):
     edit_url = c.Optional(c.Type(str))
     """Base URL for edit links of generated pages; the source file path is appended. Default: derived
     from `repo_url` and `edit_uri` (the docs folder replaced by the repository root)."""
+    repo_facts = c.Type(bool, default=False)
+    """Let Material ask the GitHub/GitLab API for the repository's stars and forks on every page view.
+    Off by default: the handbook then makes no request to any other host and works offline."""

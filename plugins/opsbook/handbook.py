@@ -1,5 +1,8 @@
 """The whole handbook after loading and derivation: one frozen value per build."""
 
+# TEMPORARY NOTE: several engineers edit this tree concurrently. Read /work/main/AGENTS.md first:
+# never run state-changing git commands; small str_replace edits in shared files; never revert others.
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,9 +10,20 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from .problems import Finding, Problem
+from .cadence.model import Cadence
+from .checklists.model import Checklist
+from .decisions.model import Decision
+from .incidents.model import Incident, Metrics
+from .maturity.model import Maturity
+from .onboarding.model import Onboarding
+from .problems import Finding, Note, Problem
+from .rfcs.model import Rfc
+from .roadmap.model import Roadmap
+from .runbooks.derive import by_service
+from .runbooks.model import Runbook
 from .services.model import Service
 from .settings import Settings
+from .team.model import Team
 
 
 @dataclass(frozen=True)
@@ -19,19 +33,21 @@ class Handbook:
     settings: Settings
     services: tuple[Service, ...] = ()
     # Kinds below are filled in by their own packages (see build.py for the order).
-    incidents: tuple[Any, ...] = ()
-    decisions: tuple[Any, ...] = ()
-    rfcs: tuple[Any, ...] = ()
-    runbooks: tuple[Any, ...] = ()
-    cadence: Any = None
-    team: Any = None
-    roadmap: Any = None
-    checklists: tuple[Any, ...] = ()
-    maturity: Any = None
-    onboarding: Any = None
+    incidents: tuple[Incident, ...] = ()
+    incident_metrics: Metrics | None = None  # counts, means, rates, budget this window
+    decisions: tuple[Decision, ...] = ()
+    rfcs: tuple[Rfc, ...] = ()
+    runbooks: tuple[Runbook, ...] = ()
+    cadence: Cadence | None = None
+    team: Team | None = None  # None: no team file, so names are not checked
+    roadmap: Roadmap | None = None
+    checklists: tuple[Checklist, ...] = ()
+    maturity: Maturity | None = None  # scorecards, derived once every other kind is loaded
+    onboarding: Onboarding | None = None
     changes: Any = None
     problems: tuple[Problem, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
+    notes: tuple[Note, ...] = ()  # documents skipped on purpose (e.g. an OpenSLO AlertPolicy)
 
     @property
     def as_of(self) -> datetime:
@@ -40,3 +56,8 @@ class Handbook:
     @cached_property
     def service_by_id(self) -> dict[str, Service]:
         return {s.id: s for s in self.services}
+
+    @cached_property
+    def runbook_by_service(self) -> dict[str, Runbook]:
+        """The runbook of each service that has one (service id -> runbook)."""
+        return by_service(self.runbooks)

@@ -13,8 +13,13 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from . import opsjson
+from .cadence.macros import macros as cadence_macros
+from .decisions.macros import macros as decision_macros
 from .handbook import Handbook
+from .incidents.macros import macros as incident_macros
 from .render import Renderer
+from .roadmap.macros import macros as roadmap_macros
+from .team.macros import macros as team_macros
 
 
 def functions(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
@@ -48,7 +53,12 @@ def functions(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dic
         """Every service with owner and SLO budgets (the Services index table)."""
         return r.render("macros/services_table.md.j2", current_page(), services=hb.services)
 
-    return {"slo_table": slo_table, "error_budget": error_budget, "services_table": services_table}
+    # Each kind's package provides its own macros (e.g. on_call_now, next_ritual, roadmap_items).
+    by_kind: dict[str, Callable[..., str]] = {}
+    for provider in (team_macros, cadence_macros, roadmap_macros, decision_macros, incident_macros):
+        by_kind.update(provider(hb, r, current_page))
+    return {"slo_table": slo_table, "error_budget": error_budget, "services_table": services_table,
+            **by_kind}
 
 
 def register(config: MkDocsConfig, hb: Handbook) -> None:

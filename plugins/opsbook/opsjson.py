@@ -9,9 +9,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .cadence.export import rituals_json
+from .checklists.export import checklists_json
+from .decisions.opsjson import decision_json, rfc_json
 from .handbook import Handbook
+from .incidents.export import incidents_json
+from .maturity.export import maturity_json, service_maturity_json
+from .onboarding.export import onboarding_json
 from .pages import GeneratedAsset
+from .roadmap.export import roadmap_json
+from .runbooks.export import runbooks_json
 from .services.model import Service, Slo
+from .team.export import oncall_json, team_json
 
 SCHEMA_VERSION = 1
 
@@ -37,6 +46,8 @@ def slo_json(slo: Slo) -> dict[str, Any]:
             for a in slo.alerts
         ],
         "source_format": slo.source_format,
+        "calendar": slo.calendar,
+        "budgeting_method": slo.budgeting_method,
         "file": slo.file,
         "line": slo.line,
     }
@@ -50,28 +61,36 @@ def service_json(hb: Handbook, service: Service) -> dict[str, Any]:
         "stage": service.stage,
         "dashboards": list(service.dashboards),
         "url": service.page.removesuffix(".md") + "/",
-        "runbook": next((rb.path for rb in hb.runbooks if rb.service == service.id), None),
+        "runbook": rb.path if (rb := hb.runbook_by_service.get(service.id)) else None,
         "slos": [slo_json(s) for s in service.slos],
-        "maturity": None,
+        "maturity": service_maturity_json(hb, service.id),
     }
     return data
 
 
 def build(hb: Handbook) -> dict[str, Any]:
     """The ops.json document as a dict."""
+
+# TEMPORARY NOTE: several engineers edit this tree concurrently. Read /work/main/AGENTS.md first:
+# never run state-changing git commands; small str_replace edits in shared files; never revert others.
     return {
         "schema_version": SCHEMA_VERSION,
         "as_of": hb.as_of.isoformat().replace("+00:00", "Z"),
         "services": [service_json(hb, s) for s in hb.services],
-        "incidents": [],
-        "decisions": [],
-        "rfcs": [],
-        "runbooks": [],
-        "rituals": [],
-        "oncall": [],
-        "roadmap": None,
+        **incidents_json(hb.incidents, hb.incident_metrics),  # incidents[], incident_metrics
+        "decisions": [decision_json(d) for d in hb.decisions],
+        "rfcs": [rfc_json(r) for r in hb.rfcs],
+        "runbooks": runbooks_json(hb),
+        "rituals": rituals_json(hb),
+        "oncall": oncall_json(hb),
+        "roadmap": roadmap_json(hb),
+        "team": team_json(hb),
+        "checklists": checklists_json(hb),
+        "onboarding": onboarding_json(hb),
+        "maturity": maturity_json(hb),
         "findings": [f.to_json() for f in hb.findings],
         "problems": [p.to_json() for p in hb.problems],
+        "notes": [n.to_json() for n in hb.notes],
     }
 
 

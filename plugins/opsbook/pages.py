@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,10 +20,15 @@ class GeneratedPage:
     source: str | None = None  # source data file relative to the handbook root (edit link)
     in_nav: bool = False  # item pages stay out of the nav; section indexes are in it
     meta: dict[str, Any] = field(default_factory=dict)
+    # The page shows a source file that lives in docs/ (a decision record in docs/adr): it takes that
+    # file's place instead of giving way to it, so the record has one page at its old URL.
+    replaces_source: bool = False
 
     def markdown(self) -> str:
         """Front matter + body. `render_macros: false`: text from the sources is never a macro."""
-        front: dict[str, Any] = {"title": self.title, "render_macros": False, **self.meta}
+        # Themes print the front-matter title unescaped (Material's <title>, the nav): escape it here.
+        title = html.escape(self.title, quote=False)
+        front: dict[str, Any] = {"title": title, "render_macros": False, **self.meta}
         if self.tags:
             front["tags"] = list(self.tags)
         if self.source:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,8 +16,8 @@ from . import macros
 from .build import load_handbook, render_pages
 from .config import OpsbookConfig
 from .handbook import Handbook
-from .settings import DEFAULT_SEVERITIES, Settings, Severity, as_of_from_env
-from .timeparse import ParseError, parse_duration
+from .settings import OptionError, Settings, settings_from_options
+from .sources import rel
 
 log = get_plugin_logger(__name__)
 
@@ -36,6 +34,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         self.handbook: Handbook | None = None
         self._files: list[tuple[str, str | bytes, bool]] = []
         self._sources: dict[str, str] = {}
+        self._replaces: set[str] = set()  # generated pages that take the place of their docs/ source
 
     # After mkdocs-macros' on_config (priority 0), which rebuilds its variables on every build:
     # registering later puts our variables into the fresh environment in either plugin order.
@@ -46,11 +45,14 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         self.handbook = load_handbook(settings)
         for problem in self.handbook.problems:
             log.warning(str(problem))
+        for note in self.handbook.notes:  # skipped on purpose: information, never a warning
+            log.info(str(note))
         pages, assets = render_pages(self.handbook)
         self._files = [(p.path, p.markdown(), p.in_nav) for p in pages]
         self._files += [(a.path, a.content, False) for a in assets]
         self._files += [(name, _packaged(name), False) for name in ASSETS]
         self._sources = {p.path: p.source for p in pages if p.source}
+        self._replaces = {p.path for p in pages if p.replaces_source}
         for ext in MARKDOWN_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
@@ -63,7 +65,10 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages (item pages out of the nav) unless a hand-written file exists."""
         for path, content, in_nav in self._files:
-            if files.get_file_from_path(path) is not None:
+            existing = files.get_file_from_path(path)
+            if existing is not None and path in self._replaces:
+                files.remove(existing)  # a decision record in docs/: its page replaces the raw file
+            elif existing is not None:
                 log.info(f"{path} is hand-written in docs/; keeping it instead of the generated page")
                 continue
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
@@ -77,6 +82,19 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
             base = self.config.edit_url or _edit_base(config)
             page.edit_url = base + source if base else None
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return self._offline(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return self._offline(output_content)  # 404.html and other theme templates
+
+    def _offline(self, html: str) -> str:
+        """Keep the repository link but stop Material fetching its facts from the GitHub API, unless
+        `repo_facts` is on: a handbook page should request nothing from any other host."""
+        if self.config.repo_facts:
+            return html
+        return html.replace(' data-md-component="source"', "")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when data sources change, not only docs/."""
@@ -92,40 +110,12 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         return server
 
     def _settings(self, config: MkDocsConfig) -> Settings:
+        """The options as Settings, by the same function the command line uses (`opsbook check`)."""
         root = Path(config.config_file_path or ".").resolve().parent
-        opts = self.config
         try:
-            tz = ZoneInfo(opts.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise PluginError(f"opsbook: timezone {opts.timezone!r} is not an IANA time zone such as "
-                              "UTC or Europe/Berlin") from None
-        try:
-            deadline = parse_duration(opts.postmortem_deadline)
-        except ParseError as exc:
-            raise PluginError(f"opsbook: postmortem_deadline: {exc}") from None
-        severities = tuple(Severity(s.id, s.description) for s in opts.severities) or DEFAULT_SEVERITIES
-        return Settings(
-            root=root,
-            as_of=as_of_from_env(),
-            timezone=tz,
-            slo=opts.slo,
-            slo_dir=opts.slo_dir,
-            incidents=opts.incidents,
-            decisions=tuple(opts.decisions),
-            rfcs=opts.rfcs,
-            runbooks=opts.runbooks,
-            cadence=opts.cadence,
-            team=opts.team,
-            checklists=opts.checklists,
-            maturity=opts.maturity,
-            onboarding=opts.onboarding,
-            roadmap=opts.roadmap,
-            severities=severities,
-            postmortem_deadline_hours=deadline.total_seconds() / 3600,
-            runbook_stale_days=opts.runbook_stale_days,
-            base_ref=os.environ.get("OPSBOOK_BASE_REF") or opts.base_ref,
-            templates=(root / opts.templates) if opts.templates else None,
-        )
+            return settings_from_options(root, dict(self.config), docs_dir=rel(root, Path(config.docs_dir)))
+        except OptionError as exc:
+            raise PluginError(f"opsbook: {exc}") from None
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:

@@ -21,18 +21,44 @@ class Problem:
         return {"file": self.file, "line": self.line, "message": self.message}
 
 
+@dataclass(frozen=True, order=True)
+class Note:
+    """Information about the sources that is neither a problem nor a finding: a document that was
+    skipped on purpose (an unsupported OpenSLO kind, an alert-window file). Shown in the build log
+    (info), in `opsbook check --verbose` and in ops.json `notes[]`; never fails a build."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+    def to_json(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "message": self.message}
+
+
 @dataclass
 class ProblemLog:
     """Collects every problem of one load; loaders append and go on with the next item."""
 
     items: list[Problem] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     def add(self, file: str, line: int | None, message: str) -> None:
         self.items.append(Problem(file, line, message))
 
+    def note(self, file: str, line: int | None, message: str) -> None:
+        """Something deliberately not read (e.g. an unsupported kind); never fails a build."""
+        self.notes.append(Note(file, line, message))
+
     def sorted(self) -> tuple[Problem, ...]:
         # Sorted with None lines first so the order never depends on load order.
         return tuple(sorted(set(self.items), key=lambda p: (p.file, p.line or 0, p.message)))
+
+    def sorted_notes(self) -> tuple[Note, ...]:
+        return tuple(sorted(set(self.notes), key=lambda n: (n.file, n.line or 0, n.message)))
 
 
 @dataclass(frozen=True)
@@ -43,6 +69,8 @@ class Finding:
     subject: str  # the item's id, e.g. "INC-20261104-01" or "api"
     message: str
     url: str | None = None  # page of the item, relative to the site root
+    owner: str | None = None  # who should act (a handle or pod); the attention page groups by it
 
     def to_json(self) -> dict[str, object]:
-        return {"kind": self.kind, "subject": self.subject, "message": self.message, "url": self.url}
+        return {"kind": self.kind, "subject": self.subject, "message": self.message, "url": self.url,
+                "owner": self.owner}

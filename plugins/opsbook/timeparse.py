@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 DATE_HINT = "a date is written YYYY-MM-DD, e.g. 2026-11-04"
 TIMESTAMP_HINT = "a timestamp is ISO 8601, e.g. 2026-11-04T09:12:00Z or 2026-11-04T10:12:00+01:00"
@@ -95,5 +95,7 @@ def _num(x: float) -> str:
 
 
 def minutes_between(start: datetime, end: datetime) -> float:
-    """Exact minutes between two aware timestamps (offsets and DST are handled by datetime)."""
-    return round((end - start).total_seconds() / 60, 2)
+    """Exact minutes between two aware timestamps. Both go to UTC first: datetime subtracts two
+    values that share a tzinfo (e.g. naive ones read in Europe/Berlin) as wall-clock times, an hour
+    off across a DST change."""
+    return round((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() / 60, 2)

@@ -43,6 +43,21 @@ def line_at(data: Any, path: list[Any] | tuple[Any, ...]) -> int | None:
     return line
 
 
+def _extra_keys(error: ValidationError) -> list[str]:
+    known = error.schema.get("properties", {})
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    return [k for k in instance if k not in known]
+
+
+def _line(data: Any, error: ValidationError) -> int | None:
+    """The line of the failing node; for an unknown key, the line of that key."""
+    if error.validator == "additionalProperties" and isinstance(error.instance, LineDict):
+        extras = _extra_keys(error)
+        if extras:
+            return error.instance.line_of(extras[0])
+    return line_at(data, list(error.absolute_path))
+
+
 def _message(error: ValidationError) -> str:
     where = ".".join(str(p) for p in error.absolute_path)
     prefix = f"{where}: " if where else ""
@@ -51,7 +66,8 @@ def _message(error: ValidationError) -> str:
         return f"{prefix}{error.instance!r} is not allowed; use one of: {allowed}"
     if error.validator == "additionalProperties":
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
-        return f"{prefix}{error.message}; allowed keys: {allowed}"
+        extras = ", ".join(repr(k) for k in _extra_keys(error))
+        return f"{prefix}unknown key {extras}; allowed keys: {allowed}"
     if error.validator == "pattern":
         hint = error.schema.get("description") or f"must match {error.validator_value}"
         return f"{prefix}{error.instance!r} is not allowed; {hint}"
@@ -77,5 +93,5 @@ def check(data: Any, name: str, file: str, problems: ProblemLog) -> Invalid:
     """Validate `data` against schema `name`, log each error with its line, return the bad paths."""
     errors = sorted(_validator(name).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
-        problems.add(file, line_at(data, list(error.absolute_path)), _message(error))
+        problems.add(file, _line(data, error), _message(error))
     return Invalid([tuple(e.absolute_path) for e in errors])

@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .problems import ProblemLog
 
 MAX_ALIASES = 200  # anchors are legitimate; thousands of alias expansions are an alias bomb
-MAX_NODES = 200_000
+MAX_NODES = 200_000  # nodes of the document once every alias is expanded
 
 
 class LineDict(dict[str, Any]):
@@ -64,6 +64,18 @@ class _Loader(yaml.SafeLoader):
             raise YamlBomb(f"more than {MAX_NODES:,} YAML nodes; split the file")
         return Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
 
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()
+        if node is None:
+            return None
+        _check_expanded_size(node)
+        return self.construct_document(node)
+
+    def get_data(self) -> Any:
+        node = self.get_node()
+        _check_expanded_size(node)
+        return self.construct_document(node)
+
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
         self.flatten_mapping(node)
         result = LineDict()
@@ -82,6 +94,34 @@ class _Loader(yaml.SafeLoader):
         result.line = node.start_mark.line + 1
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
         return result
+
+
+def _check_expanded_size(root: Node) -> None:
+    """Refuse documents whose aliases expand to more than MAX_NODES nodes (billion laughs).
+
+    PyYAML shares aliased objects, but anything that walks the result (validation, JSON) would
+    expand them; sizes are memoised per node, so this check is linear in the written document.
+    """
+    sizes: dict[int, int] = {}
+
+    def size(node: Node) -> int:
+        key = id(node)
+        if key in sizes:
+            if sizes[key] < 0:
+                raise YamlBomb("an alias refers to its own anchor (recursive YAML); write the data out")
+            return sizes[key]
+        sizes[key] = -1  # in progress: meeting it again below means recursion
+        total = 1
+        if isinstance(node, SequenceNode):
+            total += sum(size(child) for child in node.value)
+        elif isinstance(node, MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        if total > MAX_NODES:
+            raise YamlBomb(f"aliases expand to more than {MAX_NODES:,} nodes; refusing a possible alias bomb")
+        sizes[key] = total
+        return total
+
+    size(root)
 
 
 def _construct_map(loader: _Loader, node: MappingNode) -> LineDict:

@@ -87,3 +87,105 @@
   else if (document.readyState !== "loading") init();
   else document.addEventListener("DOMContentLoaded", init);
 })();
+
+// opsbook: checklists whose ticks persist in this browser (localStorage), per site, checklist and
+// item, with a reset. Offline, no dependencies; re-runs on Material's instant navigation.
+(function () {
+  "use strict";
+  var PREFIX = "opsbook.checklist:";
+
+  function siteScope() {
+    // Keys are scoped to the site root so two handbooks (e.g. /pr-123/ and /pr-124/) on one host
+    // never share ticks.
+    try {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      return new URL(config.base, location.href).pathname;
+    } catch (e) {
+      return "/";
+    }
+  }
+
+  function storage() {
+    try {
+      var s = window.localStorage, probe = PREFIX + "probe";
+      s.setItem(probe, "1");
+      s.removeItem(probe);
+      return s;
+    } catch (e) {
+      return null; // storage disabled: the boxes still tick, they just do not persist
+    }
+  }
+
+  function setup(root, store, scope) {
+    if (root.dataset.opsbookReady) return;
+    root.dataset.opsbookReady = "1";
+    var base = PREFIX + scope + ":" + root.dataset.checklist + ":";
+    var boxes = Array.prototype.slice.call(root.querySelectorAll("input[type=checkbox][data-item]"));
+    if (!boxes.length) return;
+
+    var bar = document.createElement("div");
+    bar.className = "opsbook-checklist__bar";
+    var progress = document.createElement("span");
+    progress.className = "opsbook-checklist__progress";
+    progress.setAttribute("aria-live", "polite");
+    var reset = document.createElement("button");
+    reset.type = "button";
+    reset.className = "md-button opsbook-checklist__reset";
+    reset.textContent = "Reset my ticks";
+    bar.appendChild(progress);
+    bar.appendChild(reset);
+    root.insertBefore(bar, root.firstChild);
+
+    function update() {
+      var done = boxes.filter(function (b) { return b.checked; }).length;
+      progress.textContent = done + " of " + boxes.length + " ticked";
+      root.classList.toggle("opsbook-checklist--done", done === boxes.length);
+    }
+
+    boxes.forEach(function (box) {
+      var key = base + box.dataset.item;
+      box.disabled = false;
+      box.checked = !!store && store.getItem(key) === "1";
+      box.closest("li, tr").classList.toggle("opsbook-checklist__item--ticked", box.checked);
+      box.addEventListener("change", function () {
+        if (store) {
+          if (box.checked) store.setItem(key, "1");
+          else store.removeItem(key);
+        }
+        box.closest("li, tr").classList.toggle("opsbook-checklist__item--ticked", box.checked);
+        update();
+      });
+    });
+
+    reset.addEventListener("click", function () {
+      boxes.forEach(function (box) {
+        box.checked = false;
+        box.closest("li, tr").classList.remove("opsbook-checklist__item--ticked");
+      });
+      if (store) {
+        // Also drop ticks of items that no longer exist in this checklist.
+        for (var i = store.length - 1; i >= 0; i--) {
+          var k = store.key(i);
+          if (k && k.indexOf(base) === 0) store.removeItem(k);
+        }
+      }
+      update();
+    });
+    update();
+  }
+
+  // Once per full page load: Material's instant navigation changes the location but keeps the
+  // first page's relative `base`, so resolving it later would give another scope.
+  var SCOPE = siteScope();
+
+  function init() {
+    var roots = document.querySelectorAll(".opsbook-checklist[data-checklist]");
+    if (!roots.length) return;
+    var store = storage();
+    Array.prototype.forEach.call(roots, function (root) { setup(root, store, SCOPE); });
+  }
+
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState !== "loading") init();
+  else document.addEventListener("DOMContentLoaded", init);
+})();

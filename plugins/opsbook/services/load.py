@@ -28,6 +28,8 @@ def make_slo(
     source_format: str = "opsbook",
     name: str = "",
     description: str = "",
+    calendar: bool = False,
+    budgeting_method: str | None = None,
 ) -> Slo:
     """Build an SLO and derive its budget and alerts once."""
     days = window.total_seconds() / 86400
@@ -49,10 +51,19 @@ def make_slo(
         budget_fraction=budget_fraction(objective),
         budget_minutes=budget_minutes(objective, days),
         alerts=burn_rate_alerts(objective, days),
+        calendar=calendar,
+        budgeting_method=budgeting_method,
     )
 
 
 def load_services(settings: Settings, problems: ProblemLog) -> tuple[Service, ...]:
+    """Services of `ops/slo.yml` with the foreign specs of `ops/slo/` merged in by service id."""
+    from .foreign import load_foreign, merge  # foreign readers build SLOs with make_slo from here
+
+    return merge(load_native_services(settings, problems), load_foreign(settings, problems))
+
+
+def load_native_services(settings: Settings, problems: ProblemLog) -> tuple[Service, ...]:
     """Services from `ops/slo.yml`; absent file -> no services; bad SLOs are dropped one by one."""
     path = settings.path(settings.slo)
     if not path.is_file():

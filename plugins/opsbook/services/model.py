@@ -31,10 +31,12 @@ class Slo:
     description: str
     file: str
     line: int | None
-    source_format: str  # opsbook | openslo/v1 | openslo/v1alpha | sloth | pyrra
+    source_format: str  # opsbook | openslo/v1 | openslo/v1alpha | sloth | sloth-k8s | pyrra
     budget_fraction: float
     budget_minutes: float
     alerts: tuple[BurnRateAlert, ...]
+    calendar: bool = False  # a calendar window (this week, this month) rather than a rolling one
+    budgeting_method: str | None = None  # OpenSLO: Occurrences | Timeslices | RatioTimeslices
 
     @property
     def threshold_ms(self) -> float | None:

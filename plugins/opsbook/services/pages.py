@@ -22,7 +22,7 @@ def service_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
             in_nav=True,
         )
     ]
-    runbooks = {rb.service: rb for rb in hb.runbooks}
+    runbooks = hb.runbook_by_service  # the runbook of each known service (not alert runbooks)
     for service in hb.services:
         pages.append(
             GeneratedPage(

@@ -1,0 +1,130 @@
+"""Loading `ops/cadence.yml`: the rituals of the operating cadence."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..problems import ProblemLog
+from ..settings import Settings
+from ..sources import read_text
+from ..team.model import Team, check_person_or_role
+from ..timeparse import ParseError, parse_date, parse_duration
+from ..validate import Invalid, check
+from ..yamlio import LineDict, LineList, load_yaml
+from .derive import WORKDAYS, derive_cadence
+from .model import DAY_NAMES, Cadence, Ritual
+
+
+def _sexagesimal(value: Any) -> Any:
+    """YAML 1.1 reads an unquoted 10:00 as the number 600 (base 60): turn it back into "10:00"."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return f"{value // 60:02d}:{value % 60:02d}"
+    return value
+
+
+def load_cadence(settings: Settings, problems: ProblemLog, team: Team | None = None) -> Cadence | None:
+    """The cadence, or None without a cadence file."""
+    path = settings.path(settings.cadence)
+    if not path.is_file():
+        return None
+    name = settings.cadence
+    zone = settings.timezone.key
+    text = read_text(path, name, problems)
+    data = load_yaml(text, name, problems) if text is not None else None
+    if data is None:
+        return Cadence(file=name, timezone=zone)
+    if not isinstance(data, LineDict):
+        problems.add(name, getattr(data, "line", 1),
+                     "the file must be a mapping with `timezone` and `rituals`")
+        return Cadence(file=name, timezone=zone)
+    for item in data.get("rituals") or ():
+        if isinstance(item, LineDict) and "time" in item:
+            item["time"] = _sexagesimal(item["time"])
+    invalid = check(data, "cadence", name, problems)
+    if "timezone" in data and not invalid.under("timezone"):
+        try:
+            zone = ZoneInfo(str(data["timezone"])).key
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.add(name, data.line_of("timezone"), f"timezone {data['timezone']!r} is unknown; use an "
+                         "IANA time zone such as Europe/Berlin, America/New_York or UTC")
+    default_start = date(settings.as_of.year, 1, 1)
+    if "start" in data and not invalid.under("start"):
+        try:
+            default_start = parse_date(data["start"])
+        except ParseError as exc:
+            problems.add(name, data.line_of("start"), f"start: {exc}")
+    rituals = _rituals(data.get("rituals"), name, invalid, problems, team, default_start)
+    return derive_cadence(Cadence(file=name, timezone=zone, rituals=rituals), settings.as_of)
+
+
+def _rituals(raw: Any, file: str, invalid: Invalid, problems: ProblemLog, team: Team | None,
+             default_start: date) -> tuple[Ritual, ...]:
+    if not isinstance(raw, LineList):
+        return ()
+    rituals: dict[str, Ritual] = {}
+    for index, item in enumerate(raw):
+        line = raw.line_of(index)
+        if invalid.under("rituals", index) or not isinstance(item, LineDict):
+            continue  # the schema named the problem; the other rituals stay
+        ritual = _ritual(item, file, line, problems, default_start)
+        if ritual is None:
+            continue
+        clash = next((r for r in rituals.values() if r.slug == ritual.slug), None)
+        if clash is not None:
+            problems.add(file, line, f"ritual {ritual.name!r} has the same name as the ritual on line "
+                         f"{clash.line}; give each ritual its own name (it is the calendar event's id)")
+            continue
+        check_person_or_role(team, ritual.owner, file, item.line_of("owner"),
+                             f"owner of ritual {ritual.name!r}", problems)
+        rituals[ritual.slug] = ritual
+    return tuple(rituals.values())
+
+
+def _ritual(item: LineDict, file: str, line: int, problems: ProblemLog, default_start: date) -> Ritual | None:
+    frequency = str(item["frequency"])
+    days = tuple(sorted({DAY_NAMES.index(str(d).capitalize()) for d in item.get("days") or ()}))
+    if frequency in ("weekly", "biweekly") and not days:
+        problems.add(file, line, f"a {frequency} ritual needs `days`, e.g. days: [mon, thu]")
+        return None
+    if frequency in ("monthly", "quarterly") and "day" in item and "days" in item:
+        problems.add(file, line, "give either `day` (day of the month) or `days` with `week`, not both")
+        return None
+    if frequency == "daily" and not days:
+        days = WORKDAYS
+    start = default_start
+    if "start" in item:
+        try:
+            start = parse_date(item["start"])
+        except ParseError as exc:
+            problems.add(file, item.line_of("start"), f"start: {exc}")
+            return None
+    duration = None
+    if "duration" in item:
+        try:
+            duration = parse_duration(item["duration"])
+        except ParseError as exc:
+            problems.add(file, item.line_of("duration"), f"duration: {exc}")
+            return None
+    week = item.get("week")
+    hour, _, minute = str(item["time"]).partition(":") if "time" in item else ("", "", "")
+    return Ritual(
+        name=str(item["name"]).strip(),
+        frequency=frequency,
+        days=days,
+        time=time(int(hour), int(minute)) if hour else None,
+        duration=duration,
+        format=_str(item.get("format")),
+        channel=_str(item.get("channel")),
+        owner=_str(item.get("owner")),
+        purpose=_str(item.get("purpose")) or "",
+        start=start,
+        week=-1 if week == "last" else (int(week) if week is not None else None),
+        day=int(item["day"]) if "day" in item else None,
+        line=line,
+    )
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None or str(value).strip() == "" else str(value)

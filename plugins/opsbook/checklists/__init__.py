@@ -1,0 +1,1 @@
+"""Checklists (`ops/checklists/*.yml`): items ticked by the reader or answered by a check."""

@@ -1,0 +1,36 @@
+"""The checklists part of ops.json."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..checks.result import site_url
+from .model import ChecklistItem
+
+if TYPE_CHECKING:
+    from ..handbook import Handbook
+
+
+def item_json(item: ChecklistItem) -> dict[str, Any]:
+    return {
+        "id": item.key,
+        "text": item.text,
+        "check": item.check,
+        "service": item.service,
+        "link": None if item.link is None else (item.link if "://" in item.link else site_url(item.link)),
+        "result": item.result.to_json() if item.result is not None else None,
+    }
+
+
+def checklists_json(hb: Handbook) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": c.id,
+            "title": c.title,
+            "audience": c.audience,
+            "file": c.file,
+            "url": site_url(c.page),
+            "sections": [{"title": s.title, "items": [item_json(i) for i in s.items]} for s in c.sections],
+        }
+        for c in hb.checklists
+    ]

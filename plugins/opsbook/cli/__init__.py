@@ -1,0 +1,164 @@
+"""The `opsbook` command line: thin front ends over the core (`opsbook.build.load_handbook`).
+
+    opsbook check [ROOT] [--format human|github|json]
+    opsbook new incident|decision|rfc [--title ...] [options]
+    opsbook init DIR
+
+Exit status: 0 fine, 1 problems in the sources (check), 2 a usage or configuration mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .common import UsageError
+
+DESCRIPTION = """\
+opsbook keeps your operations handbook as code: SLOs, incidents, decisions, RFCs, runbooks and
+more live as small files in the repository, and the opsbook MkDocs plugin builds them into a
+searchable handbook. This command line checks those files, starts new ones with the next free id
+and scaffolds a new handbook. Every command reads the opsbook options (paths, time zone,
+severities) from the handbook's mkdocs.yml."""
+
+EPILOG = """\
+examples:
+  opsbook init my-handbook              start a new handbook (then: cd my-handbook && mkdocs serve)
+  opsbook check                         validate the handbook in this folder (exit 1 on problems)
+  opsbook check --format github         the same, as GitHub Actions annotations on the changed lines
+  opsbook new incident --title "Checkout API returned 5xx" --severity SEV-1 --service api
+  opsbook new decision --title "Adopt OpenSLO" --owner dana
+  opsbook new rfc --title "Rate limiting for the public API" --author frank
+
+Run "opsbook COMMAND --help" for the options of one command."""
+
+CHECK_EPILOG = """\
+Prints one line per problem (file:line: what is wrong and what is allowed) and a summary on
+stderr. Exit status: 0 no problems, 1 problems, 2 the handbook or its mkdocs.yml cannot be read.
+Notes (documents skipped on purpose, e.g. an OpenSLO AlertPolicy) never fail the check.
+
+examples:
+  opsbook check                         the handbook in this folder (or the nearest one above)
+  opsbook check path/to/handbook        another folder, or its mkdocs.yml
+  opsbook check --format github         in a GitHub Actions step: problems appear on the PR diff
+  opsbook check --format json | jq .    problems, notes, findings and counts as JSON"""
+
+NEW_EPILOG = """\
+The file gets the next free id, computed from the files on disk, and is created without ever
+overwriting one: incidents INC-YYYYMMDD-NN (per day), decisions YYYY-NNNN (per year, across all
+decision folders), RFCs rfcs/YYYY-MM-<slug>.md (the slug from the title, made unique). The path
+of the new file is printed; edit it, then run "opsbook check".
+
+examples:
+  opsbook new incident --title "Checkout API returned 5xx" --severity SEV-1 --service api
+  opsbook new incident --started 2026-11-04T09:12:00Z --service api --service web --severity SEV-2
+  opsbook new decision --title "Adopt OpenSLO for SLO definitions" --owner dana --tag slo
+  opsbook new rfc --title "Rate limiting for the public API" --author frank --review-days 14"""
+
+INIT_EPILOG = """\
+Writes mkdocs.yml (Material theme, search, tags and opsbook), docs/index.md, ops/slo.yml with one
+service, a team, a runbook, a sample incident, decision and RFC, and ROADMAP.md. Existing files
+are never overwritten: init stops if any of them exists. The result builds with
+"mkdocs build --strict" at once.
+
+examples:
+  opsbook init handbook
+  opsbook init handbook --name "Acme Operations Handbook" --service checkout --timezone Europe/Berlin"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(prog="opsbook", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=formatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    check = sub.add_parser("check", help="validate every source file without building the site",
+                           description="Validate every source of the handbook (SLOs, incidents, decisions, "
+                           "RFCs, ...) without building the site.", epilog=CHECK_EPILOG,
+                           formatter_class=formatter)
+    check.add_argument("root", nargs="?", metavar="ROOT",
+                       help="the handbook folder (where mkdocs.yml is) or its mkdocs.yml; default: this "
+                       "folder or the nearest one above that holds mkdocs.yml")
+    check.add_argument("--format", choices=["human", "github", "json"], default="human",
+                       help="human: file:line: message (default); github: ::error file=...,line=...:: "
+                       "annotations; json: one JSON document")
+    check.add_argument("-v", "--verbose", action="store_true",
+                       help="also list notes: documents skipped on purpose (never problems)")
+    check.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    check.set_defaults(run="check")
+
+    new = sub.add_parser("new", help="start a new incident, decision or RFC from a template",
+                         description="Write a filled template for a new incident, decision record or RFC "
+                         "with the next free id, and print its path.", epilog=NEW_EPILOG,
+                         formatter_class=formatter)
+    new.add_argument("kind", choices=["incident", "decision", "rfc"], help="what to start")
+    new.add_argument("-t", "--title", help="one-line title (default: a placeholder to edit)")
+    new.add_argument("--date", metavar="YYYY-MM-DD",
+                     help="the day of the id and of the record (default: today in the handbook's time zone)")
+    new.add_argument("-C", "--root", metavar="ROOT", help="the handbook folder (default: this folder or the "
+                     "nearest one above that holds mkdocs.yml)")
+    new.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
+    incident = new.add_argument_group("incident options")
+    incident.add_argument("--severity", help="a level of the handbook's scale (default: the least severe)")
+    incident.add_argument("--service", action="append", default=[], metavar="ID",
+                          help="an affected service from ops/slo.yml (required); repeat for several")
+    incident.add_argument("--started", metavar="TIMESTAMP",
+                          help="when impact began, ISO 8601, e.g. 2026-11-04T09:12:00Z (default: now)")
+    incident.add_argument("--detected-by", choices=["monitor", "customer", "on-call", "other"], default="monitor",
+                          help="how it was noticed (default: monitor)")
+    incident.add_argument("--coordinator", metavar="HANDLE", help="the incident coordinator")
+    decision = new.add_argument_group("decision options")
+    decision.add_argument("--owner", metavar="HANDLE", help="the DRI of the decision")
+    decision.add_argument("--status", help="decision: proposed (default) or accepted; rfc: draft (default) "
+                          "or review")
+    decision.add_argument("--tag", action="append", default=[], help="a tag; repeat for several")
+    decision.add_argument("--folder", help="decision folder to write to (default: the first configured one)")
+    rfc = new.add_argument_group("rfc options")
+    rfc.add_argument("--author", action="append", default=[], metavar="HANDLE",
+                     help="an author (required); repeat for several (the first is the DRI)")
+    rfc.add_argument("--review-days", type=int, metavar="N",
+                     help="open the review today for N days (sets status review)")
+    new.set_defaults(run="new")
+
+    init = sub.add_parser("init", help="scaffold a new handbook that builds at once",
+                          description="Scaffold a new handbook repository in DIR.", epilog=INIT_EPILOG,
+                          formatter_class=formatter)
+    init.add_argument("dir", metavar="DIR", help="folder for the new handbook (created if missing)")
+    init.add_argument("--name", default="Operations Handbook", help="site name (default: %(default)s)")
+    init.add_argument("--service", default="api", metavar="ID",
+                      help="id of the first service in ops/slo.yml (default: %(default)s)")
+    init.add_argument("--timezone", default="UTC", help="IANA time zone of the team (default: %(default)s)")
+    init.set_defaults(run="init")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "run", None) is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        if args.run == "check":
+            from .check import run
+        elif args.run == "new":
+            from .new_command import run
+        else:
+            from .scaffold import run
+        return run(args)
+    except UsageError as exc:
+        sys.stderr.write(f"opsbook {args.run}: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("opsbook")
+    except PackageNotFoundError:
+        return "unknown"
+

@@ -1,0 +1,48 @@
+"""What the subcommands share: finding the handbook, its Settings, paths as the user sees them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .. import siteconfig
+from ..settings import OptionError, Settings, settings_from_options
+from ..sources import rel
+
+
+class UsageError(Exception):
+    """A mistake in how opsbook was called or configured: message on stderr, exit status 2."""
+
+
+def handbook_settings(root: str | None) -> tuple[Settings, siteconfig.SiteConfig]:
+    """Settings of the handbook at `root` (a folder or its mkdocs.yml), read from its mkdocs.yml.
+
+    Without `root`, the nearest folder upwards from the current one that holds mkdocs.yml is used,
+    so the commands also work from inside ops/ or docs/.
+    """
+    target = Path(root) if root is not None else siteconfig.find_upwards(Path.cwd())
+    if not target.exists():
+        raise UsageError(f"{target}: no such folder; give the folder of the handbook (where mkdocs.yml is)")
+    try:
+        site = siteconfig.read(target)
+        docs_dir = rel(site.root, site.root / site.docs_dir)
+        return settings_from_options(site.root, site.options, docs_dir=docs_dir), site
+    except siteconfig.ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    except OptionError as exc:
+        where = shown(site.file) if site.file else "mkdocs.yml"
+        raise UsageError(f"{where}: opsbook plugin: {exc}") from None
+
+
+def shown(path: Path) -> str:
+    """A path as the user can type or click it: relative to the current folder when below it."""
+    try:
+        relative = Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("../") else relative
+
+
+def source_path(settings: Settings, file: str) -> str:
+    """A source file named relative to the handbook root, as a path from the current folder."""
+    return shown(settings.root / file)

@@ -1,0 +1,72 @@
+"""log4brains / MADR 2 records: metadata as bullets under the H1, no front matter.
+
+    # Use Markdown Architectural Decision Records
+
+    - Status: superseded by [20201016-use-the-adr-slug](20201016-use-the-adr-slug.md)
+    - Deciders: John Doe, Foo bar
+    - Date: 2020-09-24
+    - Tags: foo, bar
+
+The file name carries the date (`20200924-slug.md`) and the slug is the id. A `## Links` section
+may list `- Supersedes [x](x.md)`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .common import links_relations, people, split_title, tag_list
+from .mdtext import headings, remove_lines
+from .model import Parsed
+from .status import read_status
+
+_BULLET = re.compile(
+    r"^\s*[-*+]\s*[*_]*(?P<key>status|date|deciders|decision-makers|decision makers|tags|consulted|informed)"
+    r"[*_]*\s*:\s*[*_]*(?P<value>.*?)\s*$",
+    re.I,
+)
+
+
+def _head(body: str) -> list[tuple[int, re.Match[str]]]:
+    """Metadata bullets between the top of the body and its first section heading."""
+    first_section = next((h.index for h in headings(body) if h.level >= 2), len(body.split("\n")))
+    found = []
+    for index, line in enumerate(body.split("\n")[:first_section]):
+        m = _BULLET.match(line)
+        if m:
+            found.append((index, m))
+    return found
+
+
+def looks_like(body: str) -> bool:
+    return any(m.group("key").lower() in ("status", "date", "deciders") for _, m in _head(body))
+
+
+def parse(body: str, body_line: int) -> Parsed:
+    title, number, title_lines, _ = split_title(body)
+    drop = set(title_lines)
+    values: dict[str, tuple[str, int]] = {}
+    for index, m in _head(body):
+        key = m.group("key").lower().replace(" ", "-").replace("deciders", "decision-makers")
+        values.setdefault(key, (m.group("value"), body_line + index))
+        drop.add(index)
+    status_text, status_line = values.get("status", (None, None))
+    status = read_status(status_text)
+    relations = [(ref, status_line) for ref in status.relations] + links_relations(body, body_line)
+    date_text, date_line = values.get("date", (None, None))
+    return Parsed(
+        source_format="log4brains",
+        title=title,
+        number=number,
+        status=status,
+        status_line=status_line,
+        date_text=date_text,
+        date_line=date_line,
+        deciders=people(values.get("decision-makers", (None, 0))[0]),
+        consulted=people(values.get("consulted", (None, 0))[0]),
+        informed=people(values.get("informed", (None, 0))[0]),
+        tags=tag_list(values.get("tags", (None, 0))[0]),
+        relations=tuple(relations),
+        body=remove_lines(body, drop),
+        body_line=body_line,
+    )

@@ -1,0 +1,263 @@
+"""Links between records: relations (supersedes, amends) and the links inside record bodies.
+
+Records link to each other the way their authors' tools did: `0015-dns-infrastructure.md`,
+`./20200101-first-adr.md`, `adr-006-core-runtime` (no suffix), `ADR-004-module-loading.md` (wrong
+case), `../../../../docs/adr/x.md` (a path from the original repository layout), a folder
+`../2025-05-28-profile/README.md`, or just `ADR-0045`. The resolver tries, in order: the exact
+file, the file with `.md`, a folder's README, a case-insensitive match in the folder, and a record
+with the same file name anywhere (when only one has it). Relations that still point nowhere are
+problems; body links that point nowhere keep their words and lose the link (noted on the record).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..links import rewrite_links
+from ..problems import ProblemLog
+from ..settings import Settings
+from .mdtext import number_from_name
+from .model import Annex, Decision
+from .status import RelationRef
+
+if TYPE_CHECKING:
+    from .load import Draft
+
+INVERSE = {
+    "supersedes": "superseded_by",
+    "superseded_by": "supersedes",
+    "amends": "amended_by",
+    "amended_by": "amends",
+}
+LABEL = {
+    "supersedes": "supersedes",
+    "superseded_by": "superseded by",
+    "amends": "amends",
+    "amended_by": "amended by",
+}
+ATTACHMENT_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf", ".drawio", ".txt", ".csv")
+_REF_DEF = re.compile(r"^(?P<lead>\s{0,3}\[[^\]\n]+\]:\s*)(?P<target><[^>\n]*>|\S+)(?P<rest>.*)$")
+
+
+class Resolver:
+    """Finds the record (or file) a path from a record's source points at."""
+
+    def __init__(self, settings: Settings, drafts: list[Draft]) -> None:
+        self.root = settings.root.resolve()
+        self.docs = settings.path(settings.docs_dir).resolve()
+        self.by_path: dict[Path, Draft] = {}
+        self.annex: dict[Path, tuple[Draft, str]] = {}
+        self.by_basename: dict[str, list[Draft]] = {}
+        self.folders = {settings.path(d.folder).resolve() for d in drafts}
+        for draft in drafts:
+            path = draft.path.resolve()
+            self.by_path[path] = draft
+            if draft.name != draft.path.stem:  # README in its own folder: the folder means the record
+                self.by_path[path.parent] = draft
+                self.by_basename.setdefault(path.parent.name.lower(), []).append(draft)
+            self.by_basename.setdefault(path.name.lower(), []).append(draft)
+            self.by_basename.setdefault(path.stem.lower(), []).append(draft)
+            for annex in draft.annexes:
+                self.annex[
+                    (self.root / annex.file).resolve()
+                    if not Path(annex.file).is_absolute()
+                    else Path(annex.file).resolve()
+                ] = (draft, annex.anchor)
+
+    def fs_path(self, repo_path: str) -> Path:
+        path = Path(repo_path)
+        return (path if path.is_absolute() else self.root / path).resolve()
+
+    def record_at(self, path: Path) -> Draft | None:
+        """The record whose file (or folder) `path` names, trying the spellings authors use."""
+        for candidate in (path, path.with_name(path.name + ".md")):
+            if candidate in self.by_path:
+                return self.by_path[candidate]
+        parent = path.parent
+        lower = path.name.lower()
+        for known, draft in self.by_path.items():
+            if known.parent == parent and known.name.lower() in (lower, lower + ".md"):
+                return draft
+        matches = self.by_basename.get(lower) or self.by_basename.get(lower.removesuffix(".md"), [])
+        unique = list({id(d): d for d in matches}.values())
+        if len(unique) <= 1:
+            return unique[0] if unique else None
+        # Same file name in several folders: the one sharing the longest tail of the path wins.
+        scored = sorted(
+            ((_common_tail(path, d.path.resolve()), d.file, d) for d in unique),
+            key=lambda t: t[:2],
+            reverse=True,
+        )
+        return scored[0][2] if scored[0][0] > scored[1][0] else None
+
+    def by_text(self, source: Draft, text: str, drafts: list[Draft]) -> Draft | None:
+        """A relation written without a link: `ADR-0045`, `0002`, `#12`, a record id or title."""
+        lowered = " ".join(text.split()).lower()
+        for draft in drafts:
+            if lowered in (draft.id.lower(), draft.name.lower()):
+                return draft
+        m = re.search(r"\d+", text)
+        if m and re.fullmatch(r"(?:adr)?[\s#-]*\d+\.?", lowered):
+            number = int(m.group(0))
+            same = [d for d in drafts if d.folder == source.folder and number_from_name(d.name) == number]
+            if len(same) == 1:
+                return same[0]
+        titled = [d for d in drafts if (d.parsed.title or "").lower() == lowered]
+        return titled[0] if len(titled) == 1 else None
+
+    def body_target(self, repo_path: str, attachments: dict[str, Path]) -> str | None:
+        """Site path for a link target in a record body, or None when the site has nothing there."""
+        path = self.fs_path(repo_path.split("?")[0])
+        if path in self.annex:
+            owner, anchor = self.annex[path]
+            return f"{owner.page}#{anchor}"
+        record = self.record_at(path)
+        if record is not None:
+            return record.page
+        if not path.is_file():
+            return None
+        try:
+            return path.relative_to(self.docs).as_posix()
+        except ValueError:
+            pass
+        allowed = path.is_relative_to(self.root) or any(path.is_relative_to(f) for f in self.folders)
+        if allowed and path.suffix.lower() in ATTACHMENT_SUFFIXES:
+            try:
+                where = path.relative_to(self.root).as_posix()
+            except ValueError:
+                where = path.name
+            site = "decisions/_files/" + re.sub(r"[^A-Za-z0-9._/-]+", "-", where.replace("../", ""))
+            attachments[site] = path
+            return site
+        return None
+
+
+def _common_tail(a: Path, b: Path) -> int:
+    count = 0
+    for x, y in zip(reversed(a.parts), reversed(b.parts), strict=False):
+        if x.lower() != y.lower():
+            break
+        count += 1
+    return count
+
+
+def resolve_relations(
+    drafts: list[Draft], resolver: Resolver, problems: ProblemLog
+) -> dict[str, dict[str, list[str]]]:
+    """id -> relation kind -> ids, with every relation derived both ways."""
+    by_id = {d.id: d for d in drafts}
+    by_lower = {d.id.lower(): d for d in drafts}
+    out: dict[str, dict[str, list[str]]] = {}
+
+    def add(source: str, kind: str, target: str) -> None:
+        for a, k, b in ((source, kind, target), (target, INVERSE[kind], source)):
+            bucket = out.setdefault(a, {}).setdefault(k, [])
+            if b not in bucket:
+                bucket.append(b)
+
+    for draft in sorted(drafts, key=lambda d: d.file):
+        for kind, ref_id, line in draft.native_relations:
+            target = by_id.get(ref_id) or by_lower.get(ref_id.lower())
+            if target is None:
+                problems.add(
+                    draft.file,
+                    line,
+                    f"{kind}: {ref_id!r} is not the id of any decision record; "
+                    "native ids are YYYY-NNNN from the file name (2025-0004-topic.md -> 2025-0004)",
+                )
+            elif target is draft:
+                problems.add(draft.file, line, f"{kind}: the record names itself; name an earlier record")
+            else:
+                add(draft.id, kind, target.id)
+        for ref, line in draft.parsed.relations:
+            target = _foreign_target(draft, ref, resolver, drafts)
+            if target is None:
+                named = ref.target or ref.text
+                problems.add(
+                    draft.file,
+                    line,
+                    f"{LABEL[ref.kind]} {named!r}: no decision record found there; "
+                    "link the record's file, e.g. [12. Title](0012-title.md)",
+                )
+            elif target is not draft:
+                add(draft.id, ref.kind, target.id)
+    for kinds in out.values():
+        for kind in kinds:
+            kinds[kind].sort(key=lambda i: (by_id[i].date or date.max, i))
+    return out
+
+
+def _foreign_target(draft: Draft, ref: RelationRef, resolver: Resolver, drafts: list[Draft]) -> Draft | None:
+    if ref.target:
+        target = ref.target.split("#")[0]
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target):
+            return None  # a URL: not a record of this handbook
+        if target:
+            base = posixpath.dirname(draft.file)
+            found = resolver.record_at(resolver.fs_path(posixpath.normpath(posixpath.join(base, target))))
+            if found is not None:
+                return found
+    return resolver.by_text(draft, ref.text, drafts) if ref.text else None
+
+
+def link_bodies(records: list[Decision], drafts: list[Draft], resolver: Resolver) -> list[Decision]:
+    """Re-target the links of every body for its page; note the ones the site cannot follow."""
+    out: list[Decision] = []
+    for record in records:
+        attachments: dict[str, Path] = {}
+        missing: list[str] = []
+
+        def resolve(
+            repo_path: str, attachments: dict[str, Path] = attachments, missing: list[str] = missing
+        ) -> str | None:
+            site = resolver.body_target(repo_path, attachments)
+            if site is None:
+                missing.append(posixpath.basename(repo_path.split("?")[0]) or repo_path)
+            return site
+
+        body = _rewrite(record.body, record.file, record.page, resolve)
+        annexes = tuple(
+            replace(a, body=_rewrite(a.body, a.file, record.page, resolve)) for a in record.annexes
+        )
+        notes = list(record.notes)
+        if missing:
+            names = ", ".join(sorted(set(missing)))
+            notes.append(f"links to files that are not part of the handbook were kept as plain text: {names}")
+        out.append(
+            replace(
+                record,
+                body=body,
+                annexes=annexes,
+                notes=tuple(notes),
+                attachments=tuple(sorted((site, str(p)) for site, p in attachments.items())),
+            )
+        )
+    del drafts
+    return out
+
+
+def _rewrite(text: str, source: str, page: str, resolve: Callable[[str], str | None]) -> str:
+    """Inline links via `opsbook.links.rewrite_links`, plus reference definitions `[x]: file.md`."""
+    from ..render import link
+
+    base = posixpath.dirname(source)
+    lines = []
+    for line in text.split("\n"):
+        m = _REF_DEF.match(line)
+        target = m.group("target").strip("<>") if m else ""
+        if m and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target) and not target.startswith(("/", "#")):
+            path, _, fragment = target.partition("#")
+            site = resolve(posixpath.normpath(posixpath.join(base, path)))
+            new = (link(page, site) + (f"#{fragment}" if fragment else "")) if site else "#"
+            line = m.group("lead") + new + m.group("rest")
+        lines.append(line)
+    return rewrite_links("\n".join(lines), source, page, resolve)
+
+
+__all__ = ["Annex", "Resolver", "link_bodies", "resolve_relations"]

@@ -1,0 +1,1 @@
+"""Incidents and postmortems: `ops/incidents/*.md`, their derived figures, pages and charts."""

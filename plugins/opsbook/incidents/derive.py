@@ -1,0 +1,325 @@
+"""Derived figures of incidents: pure functions of the incidents, the services and the as-of instant.
+
+Times are aware datetimes (naive source timestamps were read in the handbook's timezone), so every
+difference is exact across offsets and DST. Dates (follow-up due dates, the as-of day, months) are
+taken in the handbook's timezone `tz`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from statistics import fmean
+
+from ..problems import Finding
+from ..services.model import Service
+from ..settings import Settings
+from .model import (
+    PM_DUE,
+    PM_LATE,
+    PM_ON_TIME,
+    PM_OVERDUE,
+    PM_PENDING,
+    BudgetImpact,
+    FollowUp,
+    Incident,
+    Metrics,
+    Stats,
+    WindowBudget,
+)
+
+
+def minutes(start: datetime | None, end: datetime | None) -> float | None:
+    """Exact minutes from start to end; None when either is missing or they are out of order.
+
+    Both are taken to UTC first: Python subtracts two datetimes that share a tzinfo (two naive
+    timestamps read in Europe/Berlin) as wall-clock times, which is an hour off across a DST change.
+    """
+    if start is None or end is None:
+        return None
+    delta = end.astimezone(UTC) - start.astimezone(UTC)
+    return None if delta < timedelta() else round(delta.total_seconds() / 60, 2)
+
+
+def status(mitigated: datetime | None, resolved: datetime | None) -> str:
+    """ongoing until mitigated, mitigated until resolved, then resolved."""
+    if resolved is not None:
+        return "resolved"
+    return "mitigated" if mitigated is not None else "ongoing"
+
+
+def impact_end(incident: Incident, as_of: datetime) -> datetime | None:
+    """When the impact ended: `mitigated`, else `resolved`, else (still ongoing) the as-of instant."""
+    if incident.started is None:
+        return None
+    end = incident.mitigated or incident.resolved
+    if end is None:
+        return max(as_of, incident.started)
+    return end
+
+
+def postmortem_deadline(resolved: datetime | None, hours: float) -> datetime | None:
+    """The postmortem is due `hours` after resolution (default 72 h); no deadline before then."""
+    return None if resolved is None else resolved + timedelta(hours=hours)
+
+
+def postmortem_state(
+    deadline: datetime | None, published: date | datetime | None, as_of: datetime, tz: tzinfo
+) -> str:
+    """on-time / late when published, due / overdue when not, pending without a deadline.
+
+    A publication written as a date counts as on time when that day (in `tz`) is not after the
+    deadline's day: a postmortem published on the deadline's day met it. A timestamp is exact.
+    """
+    if published is not None:
+        if deadline is None:
+            return PM_ON_TIME  # published before the incident was even resolved
+        if isinstance(published, datetime):
+            return PM_ON_TIME if published <= deadline else PM_LATE
+        return PM_ON_TIME if published <= deadline.astimezone(tz).date() else PM_LATE
+    if deadline is None:
+        return PM_PENDING
+    return PM_DUE if as_of <= deadline else PM_OVERDUE
+
+
+def follow_up_figures(follow_up: FollowUp, today: date) -> FollowUp:
+    """Overdue (open and due before today) and on time (closed by its due date, None if unknown)."""
+    due, closed = follow_up.due, follow_up.closed
+    overdue = follow_up.is_open and due is not None and due < today
+    on_time: bool | None = None
+    if follow_up.is_open:
+        on_time = False if overdue else None
+    elif due is not None and closed is not None:
+        on_time = closed <= due
+    return replace(
+        follow_up,
+        overdue=overdue,
+        days_overdue=(today - due).days if overdue and due is not None else 0,
+        on_time=on_time,
+    )
+
+
+def budget_impacts(impact: float | None, services: Iterable[str],
+                   service_by_id: Mapping[str, Service]) -> tuple[BudgetImpact, ...]:
+    """The share of each listed service's availability SLO budgets that `impact` minutes consumed."""
+    if impact is None:
+        return ()
+    out = []
+    for sid in services:
+        service = service_by_id.get(sid)
+        if service is None:
+            continue
+        for slo in service.slos_of("availability"):
+            out.append(BudgetImpact(
+                service=sid, slo=slo.name, objective=slo.objective, window_days=slo.window_days,
+                impact_minutes=impact, budget_minutes=slo.budget_minutes,
+                share=round(impact / slo.budget_minutes, 6) if slo.budget_minutes else 0.0,
+            ))
+    return tuple(out)
+
+
+def derive_incident(incident: Incident, service_by_id: Mapping[str, Service], as_of: datetime,
+                    tz: tzinfo, deadline_hours: float) -> Incident:
+    """Every per-incident figure at the as-of instant."""
+    today = as_of.astimezone(tz).date()
+    started = incident.started
+    mitigated = incident.mitigated or incident.resolved
+    impact = minutes(started, impact_end(incident, as_of))
+    deadline = postmortem_deadline(incident.resolved, deadline_hours)
+    return replace(
+        incident,
+        status=status(incident.mitigated, incident.resolved),
+        ttd_minutes=minutes(started, incident.detected),
+        tta_minutes=minutes(incident.detected, incident.acknowledged),
+        ttm_minutes=minutes(started, mitigated),
+        ttr_minutes=minutes(started, incident.resolved),
+        impact_minutes=impact,
+        postmortem_due=deadline,
+        postmortem_state=postmortem_state(deadline, incident.postmortem_published, as_of, tz),
+        follow_ups=tuple(follow_up_figures(f, today) for f in incident.follow_ups),
+        budget=budget_impacts(impact, incident.services, service_by_id),
+        known_services=tuple(s for s in incident.services if s in service_by_id),
+    )
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return round(fmean(present), 2) if present else None
+
+
+def stats(incidents: Sequence[Incident]) -> Stats:
+    """Count and mean time to detect / acknowledge / mitigate / resolve (over incidents that have it)."""
+    return Stats(
+        count=len(incidents),
+        mean_ttd=_mean(i.ttd_minutes for i in incidents),
+        mean_tta=_mean(i.tta_minutes for i in incidents),
+        mean_ttm=_mean(i.ttm_minutes for i in incidents),
+        mean_ttr=_mean(i.ttr_minutes for i in incidents),
+    )
+
+
+def _rate(good: int, bad: int) -> float | None:
+    return round(good / (good + bad), 4) if good + bad else None
+
+
+def month_of(incident: Incident, tz: tzinfo) -> str | None:
+    """YYYY-MM of the start, in the handbook's timezone."""
+    return incident.started.astimezone(tz).strftime("%Y-%m") if incident.started else None
+
+
+def merged_minutes(intervals: Iterable[tuple[datetime, datetime]], start: datetime, end: datetime) -> float:
+    """Minutes covered by the union of intervals, clipped to [start, end]: overlapping incidents on
+    one service are one outage, not two."""
+    clipped = sorted((max(a, start), min(b, end)) for a, b in intervals if b > start and a < end)
+    total = timedelta()
+    current: tuple[datetime, datetime] | None = None
+    for a, b in clipped:
+        if current is None or a > current[1]:
+            if current is not None:
+                total += current[1] - current[0]
+            current = (a, b)
+        else:
+            current = (current[0], max(current[1], b))
+    if current is not None:
+        total += current[1] - current[0]
+    return round(total.total_seconds() / 60, 2)
+
+
+def window_budgets(incidents: Sequence[Incident], services: Sequence[Service],
+                   as_of: datetime) -> tuple[WindowBudget, ...]:
+    """Per service and availability SLO: budget consumed by incident impact in the current window."""
+    intervals: dict[str, list[tuple[datetime, datetime, str]]] = defaultdict(list)
+    for incident in incidents:
+        end = impact_end(incident, as_of)
+        if incident.started is None or end is None or end < incident.started:
+            continue
+        for sid in incident.known_services:
+            intervals[sid].append((incident.started, end, incident.id))
+    out = []
+    for service in services:
+        for slo in service.slos_of("availability"):
+            start = as_of - timedelta(days=slo.window_days)
+            inside = [(a, b, i) for a, b, i in intervals.get(service.id, ()) if b > start and a < as_of]
+            used = merged_minutes(((a, b) for a, b, _ in inside), start, as_of)
+            out.append(WindowBudget(
+                service=service.id, slo=slo.name, objective=slo.objective, window_days=slo.window_days,
+                window_start=start, budget_minutes=slo.budget_minutes, impact_minutes=used,
+                share=round(used / slo.budget_minutes, 6) if slo.budget_minutes else 0.0,
+                incidents=tuple(sorted({i for _, _, i in inside})),
+            ))
+    return tuple(out)
+
+
+def newest_first(incidents: Iterable[Incident]) -> list[Incident]:
+    """Latest start first; incidents without a readable start last, then by id."""
+    dated = sorted((i for i in incidents if i.started), key=lambda i: (i.started, i.id), reverse=True)
+    return dated + sorted((i for i in incidents if not i.started), key=lambda i: i.id)
+
+
+def metrics(incidents: Sequence[Incident], services: Sequence[Service], severities: Sequence[str],
+            as_of: datetime, tz: tzinfo) -> Metrics:
+    """Every aggregate of the incident log."""
+    by_sev: dict[str, list[Incident]] = defaultdict(list)
+    by_service: dict[str, list[Incident]] = defaultdict(list)
+    by_month: dict[str, list[Incident]] = defaultdict(list)
+    by_status: dict[str, int] = defaultdict(int)
+    for incident in incidents:
+        by_sev[incident.severity].append(incident)
+        by_status[incident.status] += 1
+        for sid in incident.services:
+            by_service[sid].append(incident)
+        month = month_of(incident, tz)
+        if month:
+            by_month[month].append(incident)
+    scale = list(severities) + sorted(s for s in by_sev if s not in severities)
+    pm_good = sum(1 for i in incidents if i.postmortem_state == PM_ON_TIME)
+    pm_bad = sum(1 for i in incidents if i.postmortem_state in (PM_LATE, PM_OVERDUE))
+    follow_ups = [f for i in incidents for f in i.follow_ups]
+    fu_good = sum(1 for f in follow_ups if f.on_time is True)
+    fu_bad = sum(1 for f in follow_ups if f.on_time is False)
+    return Metrics(
+        overall=stats(incidents),
+        by_severity=tuple((s, stats(by_sev.get(s, []))) for s in scale),
+        by_service=tuple((s, stats(by_service[s])) for s in sorted(by_service)),
+        by_month=tuple(
+            (m, tuple((s, sum(1 for i in by_month[m] if i.severity == s)) for s in scale),
+             _mean(i.ttr_minutes for i in by_month[m]))
+            for m in _months(sorted(by_month))
+        ),
+        by_status=tuple((s, by_status[s]) for s in ("ongoing", "mitigated", "resolved")),
+        postmortems_on_time=pm_good,
+        postmortems_missed=pm_bad,
+        postmortem_on_time_rate=_rate(pm_good, pm_bad),
+        follow_ups_total=len(follow_ups),
+        follow_ups_open=sum(1 for f in follow_ups if f.is_open),
+        follow_ups_overdue=sum(1 for f in follow_ups if f.overdue),
+        follow_ups_on_time=fu_good,
+        follow_ups_late=fu_bad,
+        follow_up_on_time_rate=_rate(fu_good, fu_bad),
+        window_budgets=window_budgets(incidents, services, as_of),
+        service_incidents={s: tuple(newest_first(v)) for s, v in sorted(by_service.items())},
+    )
+
+
+def _months(present: list[str]) -> list[str]:
+    """Every month from the first to the last present one, so charts show quiet months as zero."""
+    if not present:
+        return []
+    year, month = map(int, present[0].split("-"))
+    last = present[-1]
+    out = []
+    while True:
+        key = f"{year:04d}-{month:02d}"
+        out.append(key)
+        if key >= last:
+            return out
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _ago(delta: timedelta) -> str:
+    """Coarse, the way people say it: 40 min, 15 h, 6 days."""
+    minutes = abs(delta.total_seconds()) / 60
+    if minutes < 120:
+        return f"{round(minutes)} min"
+    hours = minutes / 60
+    return f"{round(hours)} h" if hours < 48 else f"{round(hours / 24)} days"
+
+
+def findings(incidents: Sequence[Incident], as_of: datetime, tz: tzinfo) -> list[Finding]:
+    """Open incidents, postmortems due or overdue, and overdue follow-ups (by owner)."""
+    out: list[Finding] = []
+    for i in incidents:
+        coordinator = i.role.get("coordinator")
+        services = ", ".join(i.services) or "no service"
+        if i.status != "resolved" and i.started is not None:
+            since = _ago(as_of - i.started)
+            text = ("ongoing" if i.status == "ongoing" else "mitigated, not yet resolved")
+            out.append(Finding("ongoing-incident", i.id, f"{i.severity} on {services}: {text}, "
+                               f"started {since} ago", i.page, coordinator))
+        if i.postmortem_state in (PM_DUE, PM_OVERDUE) and i.postmortem_due is not None:
+            due = i.postmortem_due.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+            if i.postmortem_state == PM_OVERDUE:
+                late = _ago(as_of - i.postmortem_due)
+                out.append(Finding("postmortem-overdue", i.id, f"Postmortem of {i.severity} on {services} "
+                                   f"was due {due}, {late} ago", i.page, coordinator))
+            else:
+                out.append(Finding("postmortem-due", i.id, f"Postmortem of {i.severity} on {services} is due "
+                                   f"{due}, in {_ago(i.postmortem_due - as_of)}", i.page, coordinator))
+        for f in i.follow_ups:
+            if f.overdue and f.due is not None:
+                days = f"{f.days_overdue} day{'s' if f.days_overdue != 1 else ''}"
+                out.append(Finding("overdue-follow-up", i.id, f"{f.action}: due {f.due.isoformat()}, "
+                                   f"{days} overdue", i.page, f.owner))
+    return out
+
+
+def derive_all(incidents: Sequence[Incident], services: Sequence[Service], settings: Settings
+               ) -> tuple[tuple[Incident, ...], Metrics]:
+    """Per-incident figures, then the log's metrics, at the settings' as-of instant."""
+    by_id = {s.id: s for s in services}
+    derived = tuple(derive_incident(i, by_id, settings.as_of, settings.timezone,
+                                    settings.postmortem_deadline_hours) for i in incidents)
+    scale = [s.id for s in settings.severities]
+    return derived, metrics(derived, services, scale, settings.as_of, settings.timezone)

@@ -1,0 +1,130 @@
+"""Pages of the incidents section: the incident log, reliability metrics and a page per incident."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from typing import Any
+
+from ..handbook import Handbook
+from ..links import rewrite_links
+from ..pages import GeneratedPage
+from ..render import Renderer
+from ..sourcemap import resolver
+from . import charts
+from .derive import month_of, newest_first
+from .model import Incident, Metrics
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^(#{1,5})(\s)")
+
+# Badge flavour (assets/opsbook.css) of each status and postmortem state.
+STATUS_BADGE = {"ongoing": "bad", "mitigated": "warn", "resolved": "good"}
+POSTMORTEM_BADGE = {"on-time": "good", "late": "warn", "due": "info", "overdue": "bad", "pending": "neutral"}
+
+
+def demote_headings(markdown: str) -> str:
+    """One level deeper (# -> ##): the postmortem body sits under the page's own sections."""
+    out, fenced = [], False
+    for line in markdown.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        out.append(line if fenced else _HEADING.sub(r"#\1\2", line))
+    return "\n".join(out)
+
+
+def local_time(tz: tzinfo) -> Callable[[datetime | None], str]:
+    """Timestamps shown in the handbook's timezone, with its abbreviation (CET, CEST, UTC)."""
+    return lambda dt: "" if dt is None else dt.astimezone(tz).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def severity_badge(hb: Handbook) -> Callable[[str], str]:
+    """Badge flavour by rank on the scale: the top level is bad, the next warn, the rest info."""
+    rank = {s.id: n for n, s in enumerate(hb.settings.severities)}
+    return lambda sev: {0: "bad", 1: "warn"}.get(rank.get(sev, 99), "info")
+
+
+def _context(hb: Handbook) -> dict[str, Any]:
+    tz = hb.settings.timezone
+    return {
+        "local": local_time(tz),
+        "month": lambda i: month_of(i, tz) or "",
+        "sev_badge": severity_badge(hb),
+        "status_badge": STATUS_BADGE,
+        "pm_badge": POSTMORTEM_BADGE,
+        "services": hb.service_by_id,
+        "tz_name": str(tz),
+        "deadline_hours": hb.settings.postmortem_deadline_hours,
+    }
+
+
+def incident_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
+    """The incident log and metrics (in the nav) and a page per incident (out of the nav)."""
+    folder = hb.settings.incidents
+    if not hb.incidents and not hb.settings.path(folder).exists():
+        return []
+    metrics: Metrics = hb.incident_metrics or Metrics()
+    ctx = _context(hb)
+    log = newest_first(hb.incidents)
+    pages = [
+        GeneratedPage(
+            path="incidents/index.md",
+            title="Incidents",
+            body=r.render("incidents/index.md.j2", "incidents/index.md", incidents=log, metrics=metrics,
+                          folder=folder, **ctx),
+            tags=("incident",),
+            in_nav=True,
+        ),
+        GeneratedPage(
+            path="incidents/metrics.md",
+            title="Reliability metrics",
+            body=r.render("incidents/metrics.md.j2", "incidents/metrics.md", metrics=metrics,
+                          charts=metric_charts(metrics, hb), **ctx),
+            tags=("incident", "metrics"),
+            in_nav=True,
+        ),
+    ]
+    resolve = resolver(hb)
+    runbooks: dict[str, Any] = getattr(hb, "runbook_by_service", {}) or {}
+    descriptions = {s.id: s.description for s in hb.settings.severities}
+    for incident in hb.incidents:
+        body = rewrite_links(incident.body, incident.file, incident.page,
+                             lambda p: (found[0] if (found := resolve(p)) else None))
+        pages.append(
+            GeneratedPage(
+                path=incident.page,
+                title=incident.heading,
+                body=r.render("incidents/incident.md.j2", incident.page, incident=incident,
+                              body=demote_headings(body), runbooks=[runbooks[s] for s in incident.services
+                                                                    if s in runbooks],
+                              severity_description=descriptions.get(incident.severity, ""), **ctx),
+                tags=incident_tags(incident),
+                source=incident.file,
+            )
+        )
+    return pages
+
+
+def incident_tags(incident: Incident) -> tuple[str, ...]:
+    """Material tags: the kind, severity, services and status, then the incident's own tags."""
+    tags = ["incident", incident.severity, *incident.services, incident.status, *incident.tags]
+    return tuple(dict.fromkeys(t for t in tags if t))
+
+
+def metric_charts(metrics: Metrics, hb: Handbook) -> dict[str, str]:
+    """The three SVG charts of the metrics page (empty strings when there is nothing to draw)."""
+    months = [m for m, _, _ in metrics.by_month]
+    severities = [s for s, _ in metrics.by_severity]
+    out = {"per_month": "", "mttr": "", "budget": ""}
+    if months:
+        series = [(sev, [dict(counts).get(sev, 0) for _, counts, _ in metrics.by_month])
+                  for sev in severities]
+        out["per_month"] = charts.stacked_bars("Incidents per month by severity", months, series)
+        mttr = [None if v is None else round(v / 60, 2) for _, _, v in metrics.by_month]
+        out["mttr"] = charts.line_chart("Mean time to resolve per month (hours)", months,
+                                        [("MTTR", mttr)], unit=" h")
+    rows = [(f"{b.service} {b.objective:g} %", round(b.share * 100, 1)) for b in metrics.window_budgets]
+    if rows:
+        out["budget"] = charts.horizontal_bars("Error budget consumed by incidents this window", rows)
+    return out

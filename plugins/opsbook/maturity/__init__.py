@@ -1,0 +1,1 @@
+"""The maturity rubric: five levels, criteria backed by checks or attestations, scorecards."""

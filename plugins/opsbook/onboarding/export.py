@@ -1,0 +1,37 @@
+"""The onboarding part of ops.json."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..checklists.export import item_json
+from ..checks.result import site_url
+
+if TYPE_CHECKING:
+    from ..handbook import Handbook
+
+
+def onboarding_json(hb: Handbook) -> dict[str, Any] | None:
+    ob = hb.onboarding
+    if ob is None:
+        return None
+    return {
+        "file": ob.file,
+        "url": site_url(ob.page),
+        "roles": [
+            {
+                "role": rl.role,
+                "url": site_url(rl.page),
+                "minutes": rl.minutes,
+                "reading": [
+                    {"path": i.path, "title": i.title, "url": site_url(i.page), "week": i.week,
+                     "order": i.order, "roles": list(i.roles), "why": i.why, "words": i.words,
+                     "minutes": i.minutes, "declared_in": i.declared_in}
+                    for i in rl.items
+                ],
+            }
+            for rl in ob.roles
+        ],
+        "plan": {str(stage.days): [item_json(i) for i in stage.items] for stage in ob.plan},
+        "first_week": [item_json(i) for i in ob.first_week],
+    }

@@ -1,0 +1,1 @@
+"""The roadmap (`ROADMAP.md`): Now / Next / Later items, each with a DRI."""

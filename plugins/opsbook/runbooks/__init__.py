@@ -1,0 +1,1 @@
+"""Runbooks: one Markdown file per service (`ops/runbooks/<service>.md`), or any folder of them."""

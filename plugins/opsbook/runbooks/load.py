@@ -1,0 +1,128 @@
+"""Loading runbooks: Markdown with optional front matter `owner`, `last_reviewed`, `pager`."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..links import hugo_refs
+from ..problems import ProblemLog
+from ..services.model import Service
+from ..settings import Settings
+from ..sources import list_files, read_text, rel
+from ..team.model import Team, check_person
+from ..timeparse import ParseError, parse_date
+from ..validate import Invalid, check
+from ..yamlio import LineDict, split_front_matter
+from .model import Runbook
+
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+_HEADING = re.compile(r"^#{2,6}\s+(.+?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+# Page names MkDocs treats as a folder's index: a runbook called so gets another page name.
+_RESERVED = {"index", "readme"}
+
+
+@dataclass(frozen=True)
+class _Source:
+    path: Path
+    source: str  # relative to the handbook root
+    inner: str  # relative to the runbooks folder
+    page: str
+
+
+def page_for(inner: str) -> str:
+    """Site page of a runbook from its path inside the runbooks folder: api.md -> runbooks/api.md."""
+    folder, name = posixpath.split(inner)
+    stem = posixpath.splitext(name)[0]
+    if stem.lower() in _RESERVED:
+        stem += "-runbook"
+    return posixpath.join("runbooks", folder, stem + ".md")
+
+
+def split_h1(body: str) -> tuple[str | None, str]:
+    """The body's H1 when it is the first thing in it, and the body without it."""
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        match = _H1.match(line)
+        if match:
+            return match.group(1), "\n".join(lines[index + 1 :]).lstrip("\n")
+        break
+    return None, body
+
+
+def headings(body: str) -> tuple[str, ...]:
+    """Level 2-6 ATX headings outside fenced code, in order."""
+    found: list[str] = []
+    fenced = False
+    for line in body.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (match := _HEADING.match(line)):
+            found.append(match.group(1))
+    return tuple(found)
+
+
+def load_runbooks(
+    settings: Settings, problems: ProblemLog, services: tuple[Service, ...] = (), team: Team | None = None
+) -> tuple[Runbook, ...]:
+    """Every Markdown file under the runbooks folder, sub-folders included, as a runbook page."""
+    folder = settings.path(settings.runbooks)
+    sources = []
+    for path in list_files(folder, (".md", ".markdown")):
+        inner = path.relative_to(folder).as_posix()
+        sources.append(_Source(path, rel(settings.root, path), inner, page_for(inner)))
+    service_by_id = {s.id: s for s in services}
+    as_of = settings.as_of.astimezone(settings.timezone).date()
+    runbooks = []
+    for src in sources:
+        text = read_text(src.path, src.source, problems)
+        if text is None:
+            continue
+        front, body, _ = split_front_matter(text, src.source, problems)
+        invalid = check(front, "runbook", src.source, problems)
+        runbooks.append(_runbook(src, front, body, invalid, problems, service_by_id, team, as_of))
+    return tuple(runbooks)
+
+
+def _runbook(src: _Source, front: LineDict, body: str, invalid: Invalid, problems: ProblemLog,
+             service_by_id: dict[str, Service], team: Team | None, as_of: date) -> Runbook:
+    stem = posixpath.splitext(posixpath.basename(src.inner))[0]
+    ok = {key: not invalid.under(key) for key in front}
+    service = str(front["service"]) if ok.get("service") else stem
+    if ok.get("service") and service_by_id and service not in service_by_id:
+        problems.add(src.source, front.line_of("service"), f"service {service!r} is not a service in "
+                     f"the SLO file; use one of: {', '.join(sorted(service_by_id))}")
+    last_reviewed = None
+    if ok.get("last_reviewed"):
+        try:
+            last_reviewed = parse_date(front["last_reviewed"])
+        except ParseError as exc:
+            problems.add(src.source, front.line_of("last_reviewed"), f"last_reviewed: {exc}")
+    owner = str(front["owner"]) if ok.get("owner") else None
+    check_person(team, owner, src.source, front.line_of("owner"), "runbook owner", problems)
+    h1, rest = split_h1(hugo_refs(body))
+    known = service_by_id.get(service)
+    title = (str(front["title"]) if ok.get("title") else None) or h1 \
+        or (f"{known.title} runbook" if known else stem)
+    return Runbook(
+        service=service,
+        title=title,
+        heading=h1 or title,
+        path=src.source,
+        page=src.page,
+        body=rest,
+        owner=owner,
+        last_reviewed=last_reviewed,
+        pager=str(front["pager"]) if ok.get("pager") else None,
+        sections=headings(rest),
+        known_service=known is not None,
+        top_level="/" not in src.inner,
+        section_page=stem.lower() == "_index",
+        review_age_days=(as_of - last_reviewed).days if last_reviewed else None,
+    )

@@ -1,0 +1,98 @@
+"""Which handbook page shows a source file, for reading lists and checklist links.
+
+Items that know their own page (an incident, a runbook, a decision) are looked up by the file they
+came from; the other sources follow the handbook's layout: `docs/foo.md` -> `foo.md`,
+`ops/runbooks/api.md` -> `runbooks/api.md`, `ROADMAP.md` -> `roadmap.md`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .problems import ProblemLog
+from .sources import read_text
+from .yamlio import LineDict, split_front_matter
+
+if TYPE_CHECKING:
+    from .handbook import Handbook
+
+ITEM_KINDS = ("incidents", "decisions", "rfcs", "runbooks")
+
+
+def normalise(path: str) -> str:
+    """A path as written in a source, made comparable: forward slashes, no `./`, no trailing slash."""
+    text = path.strip().replace("\\", "/")
+    return posixpath.normpath(text) if text else ""
+
+
+def _item_pages(hb: Handbook) -> dict[str, tuple[str, str]]:
+    """source file -> (page, title) for every item that records both."""
+    pages: dict[str, tuple[str, str]] = {}
+    for kind in ITEM_KINDS:
+        for item in getattr(hb, kind, ()) or ():
+            # The source file is `file` on most kinds, `path` on runbooks.
+            file = getattr(item, "file", None) or getattr(item, "path", None)
+            page = getattr(item, "page", None)
+            if isinstance(file, str) and isinstance(page, str):
+                pages[normalise(file)] = (page, str(getattr(item, "title", "") or ""))
+    roadmap: Any = hb.roadmap
+    if roadmap is not None and isinstance(getattr(roadmap, "file", None), str):
+        pages[normalise(roadmap.file)] = (str(getattr(roadmap, "page", "roadmap.md")), "Roadmap")
+    return pages
+
+
+def page_for(hb: Handbook, path: str,
+             items: dict[str, tuple[str, str]] | None = None) -> tuple[str, str] | None:
+    """(site page path, title or "") of the page that shows source `path`, or None when none does."""
+    s = hb.settings
+    path = normalise(path)
+    found = (items if items is not None else _item_pages(hb)).get(path)
+    if found is not None:
+        return found
+    docs = normalise(s.docs_dir)
+    if path.startswith(docs + "/") and path.endswith(".md"):
+        return path[len(docs) + 1:], ""
+    singles = {
+        s.slo: ("services/index.md", "Services"),
+        s.roadmap: ("roadmap.md", "Roadmap"),
+        s.cadence: ("cadence.md", "Operating cadence"),
+        s.team: ("team.md", "Team and on-call"),
+        s.onboarding: ("onboarding/index.md", "Onboarding"),
+        s.maturity: ("maturity/index.md", "Maturity scorecards"),
+    }
+    for source, target in singles.items():
+        if path == normalise(source):
+            return target
+    folders = [(s.incidents, "incidents"), (s.runbooks, "runbooks"), (s.rfcs, "rfcs"),
+               (s.checklists, "checklists"), *((d, "decisions") for d in s.decisions)]
+    for folder, section in folders:
+        folder = normalise(folder)
+        if path.startswith(folder + "/") and "/" not in path[len(folder) + 1:]:
+            stem = posixpath.splitext(posixpath.basename(path))[0]
+            return f"{section}/{stem}.md", ""
+    return None
+
+
+def resolver(hb: Handbook) -> Any:
+    """`page_for` with the item index built once, for many look-ups in one build."""
+    items = _item_pages(hb)
+    return lambda path: page_for(hb, path, items)
+
+
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+
+
+def source_title(root: Path, path: str) -> str:
+    """A readable title of a source file: its front matter `title`, its first H1, or its name."""
+    scratch = ProblemLog()  # the file's own problems are reported where it is loaded
+    text = read_text(root / path, path, scratch) or ""
+    front, body = LineDict(), text
+    if path.endswith(".md"):
+        front, body, _ = split_front_matter(text, path, scratch)
+    heading = _H1.search(body)
+    if isinstance(front.get("title"), str):
+        return str(front["title"])
+    return heading.group(1) if heading else posixpath.basename(path)

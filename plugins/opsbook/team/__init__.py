@@ -1,0 +1,1 @@
+"""The team: people, roles and on-call rotations (`ops/team.yml`)."""

@@ -1,0 +1,60 @@
+"""The team's part of ops.json: `team` (people, pods, roles) and `oncall` (per rotation)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .model import Shift
+
+if TYPE_CHECKING:
+    from ..handbook import Handbook
+
+
+def _shift(shift: Shift | None) -> dict[str, Any] | None:
+    if shift is None:
+        return None
+    return {"handle": shift.handle, "start": shift.start.isoformat(), "end": shift.end.isoformat(),
+            "index": shift.index}
+
+
+def oncall_json(hb: Handbook) -> list[dict[str, Any]]:
+    if hb.team is None:
+        return []
+    return [
+        {
+            "rotation": oc.rotation.name,
+            "cadence": oc.rotation.cadence,
+            "handoff": oc.rotation.handoff,
+            "timezone": oc.rotation.timezone,
+            "start": oc.rotation.start.isoformat(),
+            "members": list(oc.rotation.members),
+            "pager": oc.rotation.pager,
+            "current": _shift(oc.current),
+            "schedule": [_shift(s) for s in oc.schedule],
+        }
+        for oc in hb.team.oncall
+    ]
+
+
+def team_json(hb: Handbook) -> dict[str, Any] | None:
+    team = hb.team
+    if team is None:
+        return None
+    return {
+        "file": team.file,
+        "people": [
+            {"handle": p.handle, "name": p.name, "roles": list(p.roles), "pod": p.pod, "timezone": p.timezone,
+             "joined": p.joined.isoformat() if p.joined else None}
+            for p in team.people
+        ],
+        "pods": [
+            {"name": pod.name, "title": pod.title or None, "description": pod.description or None,
+             "people": [p.handle for p in team.people_in(pod.name)]}
+            for pod in team.pod_details
+        ],
+        "roles": [
+            {"name": r.name, "description": r.description, "responsibilities": list(r.responsibilities),
+             "holders": [p.handle for p in team.holders(r.name)]}
+            for r in team.roles
+        ],
+    }

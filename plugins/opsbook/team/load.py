@@ -1,0 +1,260 @@
+"""Loading `ops/team.yml`: people, pods, roles and on-call rotations."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..problems import ProblemLog
+from ..settings import Settings
+from ..sources import read_text
+from ..timeparse import ParseError, parse_date
+from ..validate import check
+from ..yamlio import LineDict, LineList, load_yaml
+from .derive import oncall
+from .model import WEEKDAYS, Person, Pod, Role, Rotation, Team
+
+# The roles of the source chapter; a team file's `roles` add to these or redefine one by name.
+DEFAULT_ROLES: tuple[Role, ...] = (
+    Role(
+        "DRI",
+        "Directly Responsible Individual: the one name accountable for a priority, a decision or a "
+        "roadmap item. Not the person doing all the work, the person who makes sure it gets done.",
+        ("Owns the outcome and the next step of an item", "Writes or updates the RFC and decision record",
+         "Says when an item is blocked, done or dropped"),
+    ),
+    Role(
+        "On-Call",
+        "The weekly-rotating first responder for production: acknowledges pages, runs the runbook, "
+        "declares incidents and hands over with notes at the handoff.",
+        ("Acknowledge pages within minutes; escalate when unsure", "Declare and coordinate incidents",
+         "Leave handoff notes; bring toil to the infra/on-call sync"),
+    ),
+    Role(
+        "EM/TPM",
+        "Engineering manager or technical programme manager: keeps the operating cadence running, "
+        "the roadmap honest and work unblocked.",
+        ("Run triage and the weekly rituals", "Keep ROADMAP.md current with a DRI per item",
+         "Chase overdue follow-ups and postmortems"),
+    ),
+    Role(
+        "QA/Release Captain",
+        "Owns release quality for the week: the definition of done (tests, docs, security checks), "
+        "the go/no-go call and the rollback decision.",
+        ("Check the definition of done before a release", "Call go/no-go at ship review",
+         "Decide and run a rollback when a release misbehaves"),
+    ),
+)
+
+_HANDOFF = re.compile(r"^\s*([A-Za-z]+)\s+(\d{1,2}):(\d{2})\s*$")
+_FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+HANDOFF_HINT = 'a handoff is a weekday and a 24-hour time, e.g. "mon 10:00"'
+
+
+def parse_handoff(text: str) -> tuple[int, time]:
+    """`mon 10:00` -> (0, 10:00); full day names (`Monday`) work too."""
+    match = _HANDOFF.match(str(text))
+    word = match.group(1).lower() if match else ""
+    day = word[:3]
+    if not match or day not in WEEKDAYS or word not in (day, _FULL_DAYS[WEEKDAYS.index(day)]):
+        raise ParseError(f"{text!r} is not a handoff; {HANDOFF_HINT}")
+    hour, minute = int(match.group(2)), int(match.group(3))
+    if hour > 23 or minute > 59:
+        raise ParseError(f"{text!r} has no such time of day; {HANDOFF_HINT}")
+    return WEEKDAYS.index(day), time(hour, minute)
+
+
+def zone_ok(name: object) -> bool:
+    try:
+        ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+ZONE_HINT = "use an IANA time zone such as Europe/Berlin, America/New_York or UTC"
+
+
+def load_team(settings: Settings, problems: ProblemLog) -> Team | None:
+    """The team, or None without a team file (then nobody's name is checked)."""
+    path = settings.path(settings.team)
+    if not path.is_file():
+        return None
+    name = settings.team
+    text = read_text(path, name, problems)
+    data = load_yaml(text, name, problems) if text is not None else None
+    # An unreadable file is one problem; checking every name against an empty team would add a
+    # spurious problem for each person named anywhere, so names go unchecked until it is fixed.
+    if data is None:
+        return None
+    if not isinstance(data, LineDict):
+        problems.add(name, getattr(data, "line", 1), "the file must be a mapping with `people`, "
+                     "`pods`, `roles` and `rotations`")
+        return None
+    invalid = check(data, "team", name, problems)
+    team_zone = _str(data.get("timezone"))
+    if team_zone is not None and not invalid.under("timezone") and not zone_ok(team_zone):
+        problems.add(name, data.line_of("timezone"), f"timezone {team_zone!r} is unknown; {ZONE_HINT}")
+        team_zone = None
+    roles = _roles(data.get("roles"), name, invalid, problems)
+    declared = _pods(data.get("pods"), invalid)
+    people = _people(data.get("people"), name, invalid, problems, roles, {p.name for p in declared})
+    # Declared pods in the file's order, then pods only named by people, sorted.
+    undeclared = sorted({p.pod for p in people if p.pod} - {d.name for d in declared})
+    pod_details = (*declared, *(Pod(n) for n in undeclared))
+    pods = [d.name for d in pod_details]
+    handles = {p.handle for p in people}
+    rotations = _rotations(data.get("rotations"), name, invalid, problems, handles,
+                           team_zone or settings.timezone.key)
+    return Team(
+        file=name,
+        people=people,
+        pods=frozenset(pods),
+        roles=roles,
+        rotations=rotations,
+        pod_details=pod_details,
+        timezone=team_zone,
+        oncall=tuple(oncall(r, settings.as_of) for r in rotations),
+    )
+
+
+def _roles(raw: Any, file: str, invalid: Any, problems: ProblemLog) -> tuple[Role, ...]:
+    roles = {r.name.lower(): r for r in DEFAULT_ROLES}
+    if isinstance(raw, LineList):
+        seen: set[str] = set()
+        for index, item in enumerate(raw):
+            if invalid.under("roles", index) or not isinstance(item, LineDict):
+                continue
+            key = str(item["name"]).strip().lower()
+            if key in seen:
+                problems.add(file, raw.line_of(index), f"role {item['name']!r} is defined twice; "
+                             "give each role one entry")
+                continue
+            seen.add(key)
+            roles[key] = Role(
+                name=str(item["name"]).strip(),
+                description=_str(item.get("description")) or "",
+                responsibilities=tuple(str(x) for x in item.get("responsibilities") or ()),
+                line=raw.line_of(index),
+            )
+    return tuple(roles.values())
+
+
+def _pods(raw: Any, invalid: Any) -> tuple[Pod, ...]:
+    if not isinstance(raw, LineDict):
+        return ()
+    pods = []
+    for pod, info in raw.items():
+        if invalid.under("pods", pod):
+            continue
+        entry = info if isinstance(info, LineDict) else LineDict()
+        pods.append(Pod(pod, _str(entry.get("title")) or "", _str(entry.get("description")) or "",
+                        raw.line_of(pod)))
+    return tuple(pods)
+
+
+def _people(raw: Any, file: str, invalid: Any, problems: ProblemLog, roles: tuple[Role, ...],
+            declared_pods: set[str]) -> tuple[Person, ...]:
+    if not isinstance(raw, LineList):
+        return ()
+    role_names = {r.name.lower(): r.name for r in roles}
+    people: dict[str, Person] = {}
+    for index, item in enumerate(raw):
+        line = raw.line_of(index)
+        if invalid.under("people", index) or not isinstance(item, LineDict):
+            continue
+        handle = str(item["handle"])
+        if handle in people:
+            problems.add(file, line, f"handle {handle!r} is used twice (first on line "
+                         f"{people[handle].line}); every person needs a unique handle")
+            continue
+        joined = None
+        if "joined" in item:
+            try:
+                joined = parse_date(item["joined"])
+            except ParseError as exc:
+                problems.add(file, item.line_of("joined"), f"joined: {exc}")
+        pod = _str(item.get("pod"))
+        if pod is not None and declared_pods and pod not in declared_pods:
+            problems.add(file, item.line_of("pod"), f"pod {pod!r} is not one of the pods of this file; "
+                         f"use one of: {', '.join(sorted(declared_pods))}")
+        zone = _str(item.get("timezone"))
+        if zone is not None and not zone_ok(zone):
+            problems.add(file, item.line_of("timezone"), f"timezone {zone!r} is unknown; {ZONE_HINT}")
+            zone = None
+        person_roles = []
+        for r_index, role in enumerate(item.get("roles") or ()):
+            known = role_names.get(str(role).strip().lower())
+            if known is None:
+                problems.add(file, item["roles"].line_of(r_index),
+                             f"role {role!r} is not defined; use one of: {', '.join(role_names.values())} "
+                             "or define it under `roles`")
+            else:
+                person_roles.append(known)
+        people[handle] = Person(
+            handle=handle,
+            name=_str(item.get("name")) or handle,
+            roles=tuple(person_roles),
+            pod=pod,
+            timezone=zone,
+            joined=joined,
+            line=line,
+        )
+    return tuple(people.values())
+
+
+def _rotations(raw: Any, file: str, invalid: Any, problems: ProblemLog, handles: set[str],
+               default_zone: str) -> tuple[Rotation, ...]:
+    if not isinstance(raw, LineList):
+        return ()
+    rotations: dict[str, Rotation] = {}
+    for index, item in enumerate(raw):
+        line = raw.line_of(index)
+        if invalid.under("rotations", index) or not isinstance(item, LineDict):
+            continue
+        rname = str(item["name"])
+        ok = True
+        if rname in rotations:
+            problems.add(file, line, f"rotation {rname!r} is defined twice; give each rotation a unique name")
+            continue
+        try:
+            start = parse_date(item["start"])
+        except ParseError as exc:
+            problems.add(file, item.line_of("start"), f"start: {exc}")
+            ok = False
+        try:
+            day, at = parse_handoff(item["handoff"])
+        except ParseError as exc:
+            problems.add(file, item.line_of("handoff"), f"handoff: {exc}")
+            ok = False
+        zone = _str(item.get("timezone")) or default_zone
+        if not zone_ok(zone):
+            problems.add(file, item.line_of("timezone"), f"timezone {zone!r} is unknown; {ZONE_HINT}")
+            ok = False
+        members = item["members"]
+        for m_index, member in enumerate(members):
+            if str(member).lstrip("@") not in handles:
+                problems.add(file, members.line_of(m_index), f"rotation member {member!r} is not a "
+                             "person in `people`; use a person's handle (a pod cannot be on call)")
+                ok = False
+        if not ok:
+            continue  # a rotation with a bad field would name the wrong person on call: leave it out
+        rotations[rname] = Rotation(
+            name=rname,
+            cadence=str(item.get("cadence") or "weekly"),
+            start=start,
+            handoff_day=day,
+            handoff_time=at,
+            timezone=zone,
+            members=tuple(str(m).lstrip("@") for m in members),
+            description=_str(item.get("description")) or "",
+            pager=_str(item.get("pager")),
+            line=line,
+        )
+    return tuple(rotations.values())
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
