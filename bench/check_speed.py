@@ -31,12 +31,19 @@ MIX = {"decisions": 0.2, "rfcs": 0.1, "slos": 0.1, "runbooks": 0.008}
 
 def write_handbook(root: Path, items: int, shape: str) -> dict[str, int]:
     settings = Settings(root=root)
-    files = {"mkdocs.yml": "site_name: Bench\ntheme: {name: material, font: false}\nplugins: [search, opsbook]\n",
-             "docs/index.md": "# Bench\n"}
+    files = {
+        "mkdocs.yml": "site_name: Bench\ntheme: {name: material, font: false}\nplugins: [search, opsbook]\n",
+        "docs/index.md": "# Bench\n",
+    }
     slo_lines = ["window: 30d", "services:"]
     for sid in SERVICES:
-        slo_lines += [f"  {sid}:", "    owner: core-pod", "    slos:", "      - {sli: availability, objective: 99.9}",
-                      "      - {sli: latency, objective: 99, threshold: 300ms}"]
+        slo_lines += [
+            f"  {sid}:",
+            "    owner: core-pod",
+            "    slos:",
+            "      - {sli: availability, objective: 99.9}",
+            "      - {sli: latency, objective: 99, threshold: 300ms}",
+        ]
     files["ops/slo.yml"] = "\n".join(slo_lines) + "\n"
     people = "\n".join(f"  - {{handle: {h}, name: Person {h[-2:]}, pod: core-pod}}" for h in PEOPLE)
     files["ops/team.yml"] = f"pods: {{core-pod: {{}}}}\npeople:\n{people}\n"
@@ -49,35 +56,77 @@ def write_handbook(root: Path, items: int, shape: str) -> dict[str, int]:
     for i in range(counts["incidents"]):
         day = start + timedelta(days=i // 5)
         t = f"{day}T10:{i % 50:02d}:00Z"
-        ctx = {"title": f"Incident {i}", "severity": f"SEV-{1 + i % 3}", "severity_scale": "",
-               "services": [SERVICES[i % 40]], "detected_by": "monitor", "started": t, "detected": t,
-               "mitigated": f"{day}T11:00:00Z", "resolved": f"{day}T12:00:00Z", "deadline": "72 h",
-               "roles": {"coordinator": PEOPLE[i % 30]}, "postmortem_published": str(day + timedelta(days=1)),
-               "follow_ups": [{"action": "Fix it", "owner": PEOPLE[(i + 1) % 30], "due": str(day + timedelta(days=14)),
-                               "status": "done" if i % 4 else "open"}],
-               "timeline": [(t, "T0 detection")]}
-        _write(root / f"ops/incidents/INC-{day:%Y%m%d}-{i % 5 + 1:02d}.md",
-               new.render(settings, "new/incident.md.j2", id=f"INC-{day:%Y%m%d}-{i % 5 + 1:02d}", **ctx))
+        ctx = {
+            "title": f"Incident {i}",
+            "severity": f"SEV-{1 + i % 3}",
+            "severity_scale": "",
+            "services": [SERVICES[i % 40]],
+            "detected_by": "monitor",
+            "started": t,
+            "detected": t,
+            "mitigated": f"{day}T11:00:00Z",
+            "resolved": f"{day}T12:00:00Z",
+            "deadline": "72 h",
+            "roles": {"coordinator": PEOPLE[i % 30]},
+            "postmortem_published": str(day + timedelta(days=1)),
+            "follow_ups": [
+                {
+                    "action": "Fix it",
+                    "owner": PEOPLE[(i + 1) % 30],
+                    "due": str(day + timedelta(days=14)),
+                    "status": "done" if i % 4 else "open",
+                }
+            ],
+            "timeline": [(t, "T0 detection")],
+        }
+        _write(
+            root / f"ops/incidents/INC-{day:%Y%m%d}-{i % 5 + 1:02d}.md",
+            new.render(settings, "new/incident.md.j2", id=f"INC-{day:%Y%m%d}-{i % 5 + 1:02d}", **ctx),
+        )
     for i in range(counts.get("decisions", 0)):
         year, seq = 2020 + i // 9000, i % 9000 + 1
-        ctx = {"title": f"Decision {i}", "status": "accepted", "date": f"{year}-06-01", "owner": PEOPLE[i % 30],
-               "deciders": [PEOPLE[i % 30]], "supersedes": [f"{year}-{seq - 1:04d}"] if seq > 1 and i % 10 == 0
-               else [], "tags": ["bench"], "revisit": None}
-        _write(root / f"ops/decisions/{year}-{seq:04d}-decision-{i}.md",
-               new.render(settings, "new/decision.md.j2", id=f"{year}-{seq:04d}", **ctx))
+        ctx = {
+            "title": f"Decision {i}",
+            "status": "accepted",
+            "date": f"{year}-06-01",
+            "owner": PEOPLE[i % 30],
+            "deciders": [PEOPLE[i % 30]],
+            "supersedes": [f"{year}-{seq - 1:04d}"] if seq > 1 and i % 10 == 0 else [],
+            "tags": ["bench"],
+            "revisit": None,
+        }
+        _write(
+            root / f"ops/decisions/{year}-{seq:04d}-decision-{i}.md",
+            new.render(settings, "new/decision.md.j2", id=f"{year}-{seq:04d}", **ctx),
+        )
     for i in range(counts.get("rfcs", 0)):
-        ctx = {"title": f"RFC {i}", "status": "draft", "authors": [PEOPLE[i % 30]], "dri": PEOPLE[i % 30],
-               "review": None, "date": "2026-01-15", "log_entry": "Draft started"}
-        _write(root / f"rfcs/2026-01-rfc-{i}.md", new.render(settings, "new/rfc.md.j2", id=f"2026-01-rfc-{i}", **ctx))
+        ctx = {
+            "title": f"RFC {i}",
+            "status": "draft",
+            "authors": [PEOPLE[i % 30]],
+            "dri": PEOPLE[i % 30],
+            "review": None,
+            "date": "2026-01-15",
+            "log_entry": "Draft started",
+        }
+        _write(
+            root / f"rfcs/2026-01-rfc-{i}.md",
+            new.render(settings, "new/rfc.md.j2", id=f"2026-01-rfc-{i}", **ctx),
+        )
     for i in range(counts.get("slos", 0)):
-        _write(root / f"ops/slo/openslo-{i}.yaml",
-               f"apiVersion: openslo/v1\nkind: SLO\nmetadata: {{name: slo-{i}}}\nspec:\n"
-               f"  service: {SERVICES[i % 40]}\n  timeWindow: [{{duration: 28d, isRolling: true}}]\n"
-               "  objectives: [{displayName: Good, target: 0.995}]\n")
+        _write(
+            root / f"ops/slo/openslo-{i}.yaml",
+            f"apiVersion: openslo/v1\nkind: SLO\nmetadata: {{name: slo-{i}}}\nspec:\n"
+            f"  service: {SERVICES[i % 40]}\n  timeWindow: [{{duration: 28d, isRolling: true}}]\n"
+            "  objectives: [{displayName: Good, target: 0.995}]\n",
+        )
     for i in range(counts.get("runbooks", 0)):
         if i < len(SERVICES):
-            _write(root / f"ops/runbooks/{SERVICES[i]}.md", "---\nowner: core-pod\nlast_reviewed: 2026-10-01\n---\n"
-                   "# Runbook\n\n## Pager\n\nx\n\n## Playbooks\n\nx\n\n## Rollback\n\nx\n")
+            _write(
+                root / f"ops/runbooks/{SERVICES[i]}.md",
+                "---\nowner: core-pod\nlast_reviewed: 2026-10-01\n---\n"
+                "# Runbook\n\n## Pager\n\nx\n\n## Playbooks\n\nx\n\n## Rollback\n\nx\n",
+            )
     return counts
 
 
@@ -87,7 +136,9 @@ def _write(path: Path, text: str) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--items", type=int, default=5000)
     parser.add_argument("--shape", choices=["mix", "incidents"], default="mix")
     parser.add_argument("--runs", type=int, default=3)
@@ -98,15 +149,19 @@ def main() -> int:
         times = []
         for _ in range(args.runs):
             started = time.perf_counter()
-            result = subprocess.run([sys.executable, "-m", "opsbook.cli", "check", str(root)],
-                                    capture_output=True, text=True)
+            result = subprocess.run(
+                [sys.executable, "-m", "opsbook.cli", "check", str(root)], capture_output=True, text=True
+            )
             times.append(time.perf_counter() - started)
             if result.returncode != 0:
                 print(result.stdout[-3000:], result.stderr[-3000:], sep="\n")
                 return 1
         print(f"items: {args.items} ({', '.join(f'{v} {k}' for k, v in counts.items() if v)})")
-        print(f"opsbook check: median {statistics.median(times):.2f} s, min {min(times):.2f} s over {args.runs} "
-              f"runs (fresh process each; target < 3 s)")
+        print(
+            f"opsbook check: median {statistics.median(times):.2f} s, min {min(times):.2f} s "
+            f"over {args.runs} "
+            f"runs (fresh process each; target < 3 s)"
+        )
         print(result.stderr.strip())
     return 0
 

@@ -32,6 +32,8 @@ from .maturity.pages import maturity_pages
 from .onboarding.load import load_onboarding
 from .onboarding.pages import onboarding_pages
 from .pages import GeneratedAsset, GeneratedPage
+from .preview.load import compare_with_base
+from .preview.pages import changes_pages, with_banners
 from .problems import ProblemLog
 from .render import Renderer
 from .rfcs.pages import rfc_pages
@@ -76,9 +78,11 @@ def load_handbook(settings: Settings) -> Handbook:
     # Runbook staleness needs the incidents; roadmap links need decisions, RFCs and every page.
     handbook = _derive_how_we_run(handbook)
     # Judging practice comes last: checks read every other kind.
-    handbook = replace(handbook, checklists=load_checklists(handbook, log),
-                       onboarding=load_onboarding(handbook, log))
+    handbook = replace(handbook, checklists=load_checklists(handbook, log))
+    handbook = replace(handbook, onboarding=load_onboarding(handbook, log))  # may list checklists
     handbook = replace(handbook, maturity=evaluate_maturity(handbook, load_rubric(handbook, log)))
+    # Preview builds: the same pipeline over the sources at the base ref, compared with this one.
+    handbook = replace(handbook, changes=compare_with_base(handbook, log))
     # Findings are collected from the kinds once every kind is loaded.
     return replace(handbook, problems=log.sorted(), findings=_findings(handbook), notes=log.sorted_notes())
 
@@ -130,6 +134,8 @@ def render_pages(handbook: Handbook) -> tuple[list[GeneratedPage], list[Generate
     pages += rfc_pages(handbook, renderer)
     pages.append(problems_page(handbook, renderer))
     pages.append(attention_page(handbook, renderer))
+    pages += changes_pages(handbook, renderer)
+    pages = with_banners(handbook, pages, renderer)
     assets = [opsjson.asset(handbook), *decision_assets(handbook)]
     if handbook.cadence is not None:
         assets.append(ics.asset(handbook.cadence, handbook.as_of))

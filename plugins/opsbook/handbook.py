@@ -16,6 +16,7 @@ from .decisions.model import Decision
 from .incidents.model import Incident, Metrics
 from .maturity.model import Maturity
 from .onboarding.model import Onboarding
+from .preview.model import Changes
 from .problems import Finding, Note, Problem
 from .rfcs.model import Rfc
 from .roadmap.model import Roadmap
@@ -44,7 +45,7 @@ class Handbook:
     checklists: tuple[Checklist, ...] = ()
     maturity: Maturity | None = None  # scorecards, derived once every other kind is loaded
     onboarding: Onboarding | None = None
-    changes: Any = None
+    changes: Changes | None = None  # preview builds only: what changed since the base ref
     problems: tuple[Problem, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
     notes: tuple[Note, ...] = ()  # documents skipped on purpose (e.g. an OpenSLO AlertPolicy)

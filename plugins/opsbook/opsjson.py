@@ -90,6 +90,7 @@ def build(hb: Handbook) -> dict[str, Any]:
         "maturity": maturity_json(hb),
         "findings": [f.to_json() for f in hb.findings],
         "problems": [p.to_json() for p in hb.problems],
+        "changes": hb.changes.to_json() if hb.changes is not None else None,
         "notes": [n.to_json() for n in hb.notes],
     }
 

@@ -93,6 +93,7 @@ class Renderer:
         self.env = Environment(
             loader=ChoiceLoader(loaders),
             autoescape=True,
+            auto_reload=False,  # templates do not change during a build; skip per-render stat calls
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,

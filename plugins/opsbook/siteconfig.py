@@ -61,7 +61,7 @@ def read(target: Path, environ: Mapping[str, str] | None = None) -> SiteConfig:
         return SiteConfig(root=root, file=None)
     data = _load_chain(file, os.environ if environ is None else environ, seen=())
     enabled, options = _plugin_options(data.get("plugins"), file)
-    docs_dir = data.get("docs_dir") if isinstance(data.get("docs_dir"), str) else "docs"
+    docs_dir: str = data["docs_dir"] if isinstance(data.get("docs_dir"), str) else "docs"
     return SiteConfig(root=root, file=file, options=options, docs_dir=docs_dir, enabled=enabled)
 
 
@@ -121,8 +121,10 @@ def _plugin_options(plugins: Any, file: Path) -> tuple[bool, dict[str, Any]]:
             if options is None:
                 return True, {}
             if not isinstance(options, dict):
-                raise ConfigError(f"{file}: the options of the opsbook plugin must be a mapping, e.g. "
-                                  "opsbook: {timezone: Europe/Berlin}")
+                raise ConfigError(
+                    f"{file}: the options of the opsbook plugin must be a mapping, e.g. "
+                    "opsbook: {timezone: Europe/Berlin}"
+                )
             return True, options
     return False, {}
 

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from .problems import ProblemLog
 from .sources import read_text
-from .yamlio import LineDict, split_front_matter
+from .yamlio import load_yaml, split_front_matter
 
 if TYPE_CHECKING:
     from .handbook import Handbook
 
-ITEM_KINDS = ("incidents", "decisions", "rfcs", "runbooks")
+ITEM_KINDS = ("incidents", "decisions", "rfcs", "runbooks", "checklists")
 
 
 def normalise(path: str) -> str:
@@ -89,10 +89,14 @@ def source_title(root: Path, path: str) -> str:
     """A readable title of a source file: its front matter `title`, its first H1, or its name."""
     scratch = ProblemLog()  # the file's own problems are reported where it is loaded
     text = read_text(root / path, path, scratch) or ""
-    front, body = LineDict(), text
-    if path.endswith(".md"):
-        front, body, _ = split_front_matter(text, path, scratch)
-    heading = _H1.search(body)
+    if path.endswith((".yml", ".yaml")):
+        data = load_yaml(text, path, scratch)
+        title = data.get("title") if isinstance(data, dict) else None
+        return str(title) if isinstance(title, str) else posixpath.basename(path)
+    if not path.endswith(".md"):
+        return posixpath.basename(path)
+    front, body, _ = split_front_matter(text, path, scratch)
     if isinstance(front.get("title"), str):
         return str(front["title"])
+    heading = _H1.search(body)
     return heading.group(1) if heading else posixpath.basename(path)

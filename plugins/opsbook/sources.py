@@ -11,6 +11,12 @@ MAX_BYTES = 2_000_000  # a handbook source bigger than this is a mistake, not da
 
 def rel(root: Path, path: Path) -> str:
     """The path as the user writes it: relative to the handbook root, with forward slashes."""
+    try:  # the common case, a path built from the root: no file system calls (fast for 1000s of files)
+        relative = path.relative_to(root)
+        if ".." not in relative.parts:
+            return relative.as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -89,8 +89,63 @@ class Invalid:
         return any(path[: len(prefix)] == prefix for path in self.paths)
 
 
+# Keywords a compiled draft-07 validator checks exactly as jsonschema checks draft 2020-12 (plus
+# annotations). A schema using any other keyword is always validated by jsonschema alone.
+_DRAFT7_SAFE = frozenset({
+    "$schema", "$id", "$ref", "$comment", "title", "description", "default", "examples", "type", "enum",
+    "const", "properties", "additionalProperties", "patternProperties", "required", "propertyNames",
+    "minProperties", "maxProperties", "items", "additionalItems", "minItems", "maxItems", "uniqueItems",
+    "contains", "minLength", "maxLength", "pattern", "format", "minimum", "maximum", "exclusiveMinimum",
+    "exclusiveMaximum", "multipleOf", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependencies",
+    "$defs", "definitions",
+})
+_SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependencies")
+
+
+def _draft7_safe(node: Any) -> bool:
+    if isinstance(node, list):
+        return all(_draft7_safe(item) for item in node)
+    if not isinstance(node, dict):
+        return True
+    for key, value in node.items():
+        if key not in _DRAFT7_SAFE:
+            return False
+        if key in _SCHEMA_MAPS and isinstance(value, dict):
+            if not all(_draft7_safe(sub) for sub in value.values()):
+                return False
+        elif key not in ("enum", "const", "examples", "default", "required") and not _draft7_safe(value):
+            return False
+    return True
+
+
+@cache
+def _fast(name: str) -> Any:
+    """A compiled validity test (fastjsonschema), about 20x faster than jsonschema, or None.
+
+    Valid data is the common case; only data it rejects goes through jsonschema, whose errors
+    make the messages, so the problems reported never depend on which validator ran.
+    """
+    try:
+        import fastjsonschema
+    except ImportError:  # pragma: no cover - declared as a dependency; jsonschema alone still works
+        return None
+    if not _draft7_safe(schema(name)):
+        return None
+    try:
+        return fastjsonschema.compile(schema(name), use_formats=False)
+    except Exception:  # a schema it cannot compile: jsonschema alone
+        return None
+
+
 def check(data: Any, name: str, file: str, problems: ProblemLog) -> Invalid:
     """Validate `data` against schema `name`, log each error with its line, return the bad paths."""
+    fast = _fast(name)
+    if fast is not None:
+        try:
+            fast(data)
+            return Invalid([])
+        except Exception:  # JsonSchemaValueException, or anything odd: let jsonschema judge
+            pass
     errors = sorted(_validator(name).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
         problems.add(file, _line(data, error), _message(error))

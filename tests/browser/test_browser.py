@@ -17,9 +17,10 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from conftest import FIXED_EPOCH, REPO
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from conftest import FIXED_EPOCH, REPO
 
 CHROMIUM = Path("/usr/bin/chromium")
 PREFIX = "pr-123"
@@ -28,12 +29,12 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (/usr/bin/chromium)"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin"),
 ]
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the stdlib's name)
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -81,8 +82,9 @@ class Watched:
     errors: list[str] = field(default_factory=list)
 
     def foreign_requests(self) -> list[str]:
+        inline = ("data", "blob", "about")
         return [u for u in self.requests
-                if urlparse(u).scheme not in ("data", "blob", "about") and urlparse(u).hostname != "127.0.0.1"]
+                if urlparse(u).scheme not in inline and urlparse(u).hostname != "127.0.0.1"]
 
 
 @pytest.fixture
@@ -100,7 +102,8 @@ def watched(browser: Any) -> Iterator[Watched]:
         context.close()
 
 
-def test_checklist_ticks_survive_a_reload_and_reset_clears_them(served: tuple[str, Path], watched: Watched) -> None:
+def test_checklist_ticks_survive_a_reload_and_reset_clears_them(served: tuple[str, Path],
+                                                                  watched: Watched) -> None:
     base, _ = served
     page = watched.page
     page.goto(base + "checklists/definition-of-done/")
@@ -167,7 +170,8 @@ def test_search_finds_an_incident_by_its_id(served: tuple[str, Path], watched: W
     box.click()
     box.press_sequentially(incident_id, delay=20)  # Material searches on key events, not on fill()
     # Results update per key: wait for the full id's results, then the incident must rank first.
-    page.locator(f".md-search-result__item a[href*='incidents/{incident_id}/']").first.wait_for(timeout=15_000)
+    hit = page.locator(f".md-search-result__item a[href*='incidents/{incident_id}/']")
+    hit.first.wait_for(timeout=15_000)
     first = page.locator(".md-search-result__item a").first.get_attribute("href") or ""
     assert f"/{PREFIX}/incidents/{incident_id}/" in first, first
     assert watched.errors == []

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build
 
+from conftest import mkdocs_build
 from opsbook.build import load_handbook, render_pages
 from opsbook.checklists.load import slug
 from opsbook.settings import Settings
@@ -94,12 +94,16 @@ def test_text_from_the_source_is_escaped(make_site: Callable[..., Path]) -> None
     ("title: X\nitems:\n  - {text: A, check: nope}\n", "x.yml:3: check 'nope' is not a known check"),
     ("title: X\nitems:\n  - {text: A, check: roadmap-dri, service: api}\n",
      "x.yml:3: check 'roadmap-dri' is about the organisation, not one service; remove `service`"),
-    ("title: X\nitems:\n  - {text: A, check: owner, service: nope}\n", "x.yml:3: service 'nope' is not a service"),
-    ("title: X\nitems:\n  - {text: A, service: api}\n", "x.yml:3: `service` only applies to an item with a `check`"),
-    ("title: X\nitems:\n  - {text: A, link: ops/nowhere.md}\n", "x.yml:3: link 'ops/nowhere.md' names no file"),
+    ("title: X\nitems:\n  - {text: A, check: owner, service: nope}\n",
+     "x.yml:3: service 'nope' is not a service"),
+    ("title: X\nitems:\n  - {text: A, service: api}\n",
+     "x.yml:3: `service` only applies to an item with a `check`"),
+    ("title: X\nitems:\n  - {text: A, link: ops/nowhere.md}\n",
+     "x.yml:3: link 'ops/nowhere.md' names no file"),
     ("title: X\nitems:\n  - {text: A, link: ../etc/passwd}\n", "names no file in this repository"),
     ("title: X\nitems:\n  - {text: A, link: pyproject.toml}\n", "x.yml:3: link 'pyproject.toml' has no page"),
-    ("title: X\nitems:\n  - {text: A, id: a}\n  - {text: B, id: a}\n", "x.yml:4: item id 'a' is already used on line 3"),
+    ("title: X\nitems:\n  - {text: A, id: a}\n  - {text: B, id: a}\n",
+     "x.yml:4: item id 'a' is already used on line 3"),
     ("title: X\nitems:\n  - {text: A, id: Not An Id}\n", "x.yml:3: items.0.id: 'Not An Id' is not allowed"),
     ("title: X\nitems:\n  - {txt: A}\n", "x.yml:3: items.0: 'text' is a required property"),
     ("items: [A]\n", "x.yml:1: 'title' is a required property"),
@@ -131,7 +135,8 @@ def test_strict_build_with_checklists_and_ops_json(make_site: Callable[..., Path
     (c,) = data["checklists"]
     assert c["url"] == "checklists/definition-of-done/"
     items = [i for s in c["sections"] for i in s["items"]]
-    assert items[3]["result"]["outcome"] == "fail" and items[3]["result"]["evidence"][0]["url"] == "services/web/"
+    result = items[3]["result"]
+    assert result["outcome"] == "fail" and result["evidence"][0]["url"] == "services/web/"
     assert items[2]["link"] == ""  # docs/index.md is the home page: the site root
 
 

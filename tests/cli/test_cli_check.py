@@ -14,7 +14,10 @@ import pytest
 from opsbook.cli import main
 
 GOOD = "services:\n  api:\n    slos:\n      - {sli: availability, objective: 99.9}\n"
-BAD = "services:\n  api:\n    slos:\n      - {sli: availability, objective: 100.5}\n      - {sli: latency, objective: 99, threshold: fast}\n"
+BAD = (
+    "services:\n  api:\n    slos:\n      - {sli: availability, objective: 100.5}\n"
+    "      - {sli: latency, objective: 99, threshold: fast}\n"
+)
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -23,7 +26,9 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return code, out, err
 
 
-def test_no_problems_exits_0_with_a_summary(make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_problems_exits_0_with_a_summary(
+    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_site({"ops/slo.yml": GOOD})
     code, out, err = _run(capsys, "check", str(root))
     assert (code, out) == (0, "")
@@ -83,7 +88,9 @@ def test_json_format_and_verbose_notes(
     assert out.startswith("::notice file=ops/slo/alerts.yaml,line=1::")
 
 
-def test_options_come_from_mkdocs_yml(make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_options_come_from_mkdocs_yml(
+    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     mkdocs = """\
     site_name: T
     theme: {name: material, font: false}
@@ -93,20 +100,29 @@ def test_options_come_from_mkdocs_yml(make_site: Callable[..., Path], capsys: py
           slo: data/services.yml
           slo_dir: data/foreign
     """
-    root = make_site({"data/services.yml": BAD, "data/foreign/s.yml": "version: prometheus/v1\nservice: jobs\n"
-                      "slos: [{name: x, objective: 99}]\n", "ops/slo.yml": "not: [valid"}, mkdocs)
+    root = make_site(
+        {
+            "data/services.yml": BAD,
+            "data/foreign/s.yml": "version: prometheus/v1\nservice: jobs\nslos: [{name: x, objective: 99}]\n",
+            "ops/slo.yml": "not: [valid",
+        },
+        mkdocs,
+    )
     code, out, err = _run(capsys, "check", str(root / "mkdocs.yml"))  # the config file itself works too
     assert code == 1
     assert "data/services.yml:4" in out and "ops/slo.yml" not in out  # the configured path, not the default
     assert "2 services, 1 SLO;" in err  # api's two SLOs are invalid and dropped; jobs' one is read
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["check", "/no/such/folder"], "no such folder"),
-    (["check", "--format", "xml"], "invalid choice"),
-    (["bogus"], "invalid choice"),
-    ([], "usage"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["check", "/no/such/folder"], "no such folder"),
+        (["check", "--format", "xml"], "invalid choice"),
+        (["bogus"], "invalid choice"),
+        ([], "usage"),
+    ],
+)
 def test_usage_errors_exit_2(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     try:
         code = main(argv)
@@ -116,7 +132,9 @@ def test_usage_errors_exit_2(argv: list[str], message: str, capsys: pytest.Captu
     assert message in capsys.readouterr().err
 
 
-def test_a_bad_option_in_mkdocs_yml_exits_2(make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_option_in_mkdocs_yml_exits_2(
+    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_site({}, "site_name: T\nplugins:\n  - opsbook:\n      timezone: Nowhere/Land\n")
     code, _, err = _run(capsys, "check", str(root))
     assert code == 2 and "mkdocs.yml: opsbook plugin: timezone 'Nowhere/Land'" in err
@@ -125,11 +143,21 @@ def test_a_bad_option_in_mkdocs_yml_exits_2(make_site: Callable[..., Path], caps
 def test_the_installed_command_and_python_m(make_site: Callable[..., Path]) -> None:
     root = make_site({"ops/slo.yml": BAD})
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "plugins")}
-    result = subprocess.run([sys.executable, "-m", "opsbook.cli", "check", str(root), "--format", "github"],
-                            capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "opsbook.cli", "check", str(root), "--format", "github"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 1 and result.stdout.startswith("::error file=")
-    helped = subprocess.run([sys.executable, "-m", "opsbook.cli", "--help"], capture_output=True, text=True, env=env)
-    assert helped.returncode == 0 and "examples:" in helped.stdout and "opsbook init my-handbook" in helped.stdout
+    helped = subprocess.run(
+        [sys.executable, "-m", "opsbook.cli", "--help"], capture_output=True, text=True, env=env
+    )
+    assert (
+        helped.returncode == 0
+        and "examples:" in helped.stdout
+        and "opsbook init my-handbook" in helped.stdout
+    )
 
 
 @pytest.mark.parametrize("command", ["check", "new", "init"])

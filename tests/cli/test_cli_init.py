@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build
 
+from conftest import mkdocs_build
 from opsbook.build import load_handbook
 from opsbook.cli import main
 from opsbook.settings import Settings
@@ -17,13 +17,33 @@ def test_init_scaffolds_a_handbook_that_builds_strict_and_checks_clean(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "handbook"
-    assert main(["init", str(target), "--name", "Acme Ops", "--service", "checkout",
-                 "--timezone", "Europe/Berlin"]) == 0
+    assert (
+        main(
+            [
+                "init",
+                str(target),
+                "--name",
+                "Acme Ops",
+                "--service",
+                "checkout",
+                "--timezone",
+                "Europe/Berlin",
+            ]
+        )
+        == 0
+    )
     out, err = capsys.readouterr()
     written = {Path(line).relative_to(target).as_posix() for line in out.splitlines()}
-    assert {"mkdocs.yml", "docs/index.md", "ops/slo.yml", "ops/team.yml", "ops/runbooks/checkout.md",
-            "ROADMAP.md", "ops/decisions/2026-0001-keep-the-operations-handbook-as-code.md",
-            "rfcs/2026-11-error-budget-policy.md"} <= written
+    assert {
+        "mkdocs.yml",
+        "docs/index.md",
+        "ops/slo.yml",
+        "ops/team.yml",
+        "ops/runbooks/checkout.md",
+        "ROADMAP.md",
+        "ops/decisions/2026-0001-keep-the-operations-handbook-as-code.md",
+        "rfcs/2026-11-error-budget-policy.md",
+    } <= written
     assert any(w.startswith("ops/incidents/INC-2026112") for w in written)
     assert "mkdocs serve" in err and "opsbook check" in err
 
@@ -57,17 +77,23 @@ def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert sorted(p.name for p in target.rglob("*")) == ["docs", "index.md", "src.py"]  # nothing written
 
 
-def test_init_into_an_existing_folder_without_collisions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_into_an_existing_folder_without_collisions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "README.md").write_text("# Our service\n")
     assert main(["init", str(tmp_path), "--service", "api"]) == 0
     assert (tmp_path / "README.md").read_text() == "# Our service\n"
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["--service", "Bad Id"], "lower-case letters"),
-    (["--timezone", "Moon/Base"], "IANA time zone"),
-])
-def test_init_bad_options_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str],
-                                 message: str) -> None:
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--service", "Bad Id"], "lower-case letters"),
+        (["--timezone", "Moon/Base"], "IANA time zone"),
+    ],
+)
+def test_init_bad_options_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
     assert main(["init", str(tmp_path / "x"), *argv]) == 2
     assert message in capsys.readouterr().err and not (tmp_path / "x").exists()

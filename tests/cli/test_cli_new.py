@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import FIXED_EPOCH
 
+from conftest import FIXED_EPOCH
 from opsbook.build import load_handbook
 from opsbook.cli import main
 from opsbook.cli import new as new_mod
@@ -39,21 +39,29 @@ def _front(path: Path) -> dict:  # type: ignore[type-arg]
 def test_incident_ids_count_per_day_from_stems_and_front_matter(
     make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = make_site({
-        "ops/slo.yml": SLO,
-        "ops/incidents/INC-20261128-01.md": "---\nseverity: SEV-3\n---\n",
-        "ops/incidents/2026/checkout-outage.md": "---\nid: INC-20261128-04\n---\n",  # id only inside
-        "ops/incidents/INC-20261127-09.md": "---\n---\n",  # another day
-    })
+    root = make_site(
+        {
+            "ops/slo.yml": SLO,
+            "ops/incidents/INC-20261128-01.md": "---\nseverity: SEV-3\n---\n",
+            "ops/incidents/2026/checkout-outage.md": "---\nid: INC-20261128-04\n---\n",  # id only inside
+            "ops/incidents/INC-20261127-09.md": "---\n---\n",  # another day
+        }
+    )
     code, out, _ = _new(capsys, root, "incident", "--service", "api", "--title", "Checkout: 5xx")
     assert code == 0
     path = Path(out)
     assert path.name == "INC-20261128-05.md"  # the fixed as-of date is 2026-11-28
     front = _front(path)
     assert (front["id"], front["title"], front["services"], front["severity"]) == (
-        "INC-20261128-05", "Checkout: 5xx", ["api"], "SEV-3")
+        "INC-20261128-05",
+        "Checkout: 5xx",
+        ["api"],
+        "SEV-3",
+    )
     assert front["started"] == front["detected"] == AS_OF  # now, in the handbook's zone (UTC here)
-    code, out, _ = _new(capsys, root, "incident", "--service", "web", "--started", "2026-11-27T23:10:00+01:00")
+    code, out, _ = _new(
+        capsys, root, "incident", "--service", "web", "--started", "2026-11-27T23:10:00+01:00"
+    )
     assert Path(out).name == "INC-20261127-10.md"  # the day of --started counts
 
 
@@ -61,29 +69,45 @@ def test_decision_ids_count_per_year_across_every_decision_folder(
     make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     mkdocs = "site_name: T\nplugins:\n  - opsbook:\n      decisions: [ops/decisions, docs/adr]\n"
-    root = make_site({
-        "ops/decisions/2026-0003-old.md": "x", "docs/adr/2026-0007-elsewhere.md": "x",
-        "ops/decisions/2025-0042-last-year.md": "x", "docs/adr/0009-madr-style.md": "x",
-    }, mkdocs)
+    root = make_site(
+        {
+            "ops/decisions/2026-0003-old.md": "x",
+            "docs/adr/2026-0007-elsewhere.md": "x",
+            "ops/decisions/2025-0042-last-year.md": "x",
+            "docs/adr/0009-madr-style.md": "x",
+        },
+        mkdocs,
+    )
     code, out, _ = _new(capsys, root, "decision", "--title", "Adopt OpenSLO: for all SLOs", "--tag", "slo")
     assert code == 0
-    assert out == f"{root}/ops/decisions/2026-0008-adopt-openslo-for-all-slos.md" or \
-        out.endswith("ops/decisions/2026-0008-adopt-openslo-for-all-slos.md")
+    assert out == f"{root}/ops/decisions/2026-0008-adopt-openslo-for-all-slos.md" or out.endswith(
+        "ops/decisions/2026-0008-adopt-openslo-for-all-slos.md"
+    )
     front = _front(Path(out))
     assert (front["title"], front["status"], front["date"], front["tags"]) == (
-        "Adopt OpenSLO: for all SLOs", "proposed", "2026-11-28", ["slo"])
+        "Adopt OpenSLO: for all SLOs",
+        "proposed",
+        "2026-11-28",
+        ["slo"],
+    )
 
 
-def test_rfc_slugs_are_unique_across_months(make_site: Callable[..., Path],
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_rfc_slugs_are_unique_across_months(
+    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_site({"rfcs/2026-10-rate-limiting.md": "x"})
     code, out, _ = _new(capsys, root, "rfc", "--title", "Rate limiting", "--author", "frank")
     assert code == 0 and out.endswith("rfcs/2026-11-rate-limiting-2.md")
-    code, out, _ = _new(capsys, root, "rfc", "--title", "Rate limiting", "--author", "frank", "--review-days", "14")
+    code, out, _ = _new(
+        capsys, root, "rfc", "--title", "Rate limiting", "--author", "frank", "--review-days", "14"
+    )
     assert out.endswith("rfcs/2026-11-rate-limiting-3.md")
     front = _front(Path(out))
     assert (front["status"], front["review"], front["dri"]) == (
-        "review", {"opens": "2026-11-28", "closes": "2026-12-12"}, "frank")
+        "review",
+        {"opens": "2026-11-28", "closes": "2026-12-12"},
+        "frank",
+    )
 
 
 def test_slugify() -> None:
@@ -96,7 +120,9 @@ def test_slugify() -> None:
 # ---------------------------------------------------------------- never reusing an id
 
 
-def test_an_existing_file_is_never_overwritten(make_site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_existing_file_is_never_overwritten(
+    make_site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = make_site({"ops/slo.yml": SLO, "ops/incidents/INC-20261128-01.md": "KEEP ME"})
     # As if another writer created -01 after the scan: the exclusive open moves on to -02.
     monkeypatch.setattr(new_mod, "incident_numbers", lambda folder, day: set())
@@ -114,8 +140,16 @@ def test_concurrent_writers_never_share_an_id(make_site: Callable[..., Path]) ->
 
     def decide(i: int) -> None:
         barrier.wait()
-        context = {"title": f"D{i}", "status": "proposed", "date": "2026-11-28", "owner": None, "deciders": [],
-                   "supersedes": [], "tags": [], "revisit": None}
+        context = {
+            "title": f"D{i}",
+            "status": "proposed",
+            "date": "2026-11-28",
+            "owner": None,
+            "deciders": [],
+            "supersedes": [],
+            "tags": [],
+            "revisit": None,
+        }
         results.append(new_mod.new_decision(settings, date(2026, 11, 28), f"topic-{i}", context).id)
 
     threads = [threading.Thread(target=decide, args=(i,)) for i in range(12)]
@@ -130,9 +164,17 @@ def test_concurrent_writers_never_share_an_id(make_site: Callable[..., Path]) ->
 
 
 def _incident_context() -> dict:  # type: ignore[type-arg]
-    return {"title": "T", "severity": "SEV-2", "severity_scale": "", "services": ["api"], "detected_by": "monitor",
-            "started": "2026-11-28T10:00:00Z", "detected": "2026-11-28T10:00:00Z", "deadline": "72 h",
-            "timeline": []}
+    return {
+        "title": "T",
+        "severity": "SEV-2",
+        "severity_scale": "",
+        "services": ["api"],
+        "detected_by": "monitor",
+        "started": "2026-11-28T10:00:00Z",
+        "detected": "2026-11-28T10:00:00Z",
+        "deadline": "72 h",
+        "timeline": [],
+    }
 
 
 # ---------------------------------------------------------------- the files load without problems
@@ -142,11 +184,26 @@ def test_new_files_load_without_problems_in_the_example_handbook(
     example_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ids = []
-    for argv in (["incident", "--title", 'Search returned "no results"', "--service", "api", "--service", "web",
-                  "--severity", "SEV-1", "--coordinator", "carol", "--detected-by", "customer"],
-                 ["decision", "--title", "Adopt Pyrra: dashboards", "--owner", "dana", "--tag", "slo"],
-                 ["rfc", "--title", "Rate limiting for the public API", "--author", "frank", "--review-days", "10"],
-                 ["rfc", "--title", "Another draft", "--author", "frank", "--author", "dana"]):
+    for argv in (
+        [
+            "incident",
+            "--title",
+            'Search returned "no results"',
+            "--service",
+            "api",
+            "--service",
+            "web",
+            "--severity",
+            "SEV-1",
+            "--coordinator",
+            "carol",
+            "--detected-by",
+            "customer",
+        ],
+        ["decision", "--title", "Adopt Pyrra: dashboards", "--owner", "dana", "--tag", "slo"],
+        ["rfc", "--title", "Rate limiting for the public API", "--author", "frank", "--review-days", "10"],
+        ["rfc", "--title", "Another draft", "--author", "frank", "--author", "dana"],
+    ):
         code, out, err = _new(capsys, example_copy, *argv)
         assert code == 0, err
         ids.append(Path(out).stem)
@@ -162,42 +219,67 @@ def test_new_files_load_without_problems_in_the_example_handbook(
 # ---------------------------------------------------------------- options checked against the handbook
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["incident", "--service", "api", "--severity", "SEV-9"], "use one of: SEV-1, SEV-2, SEV-3"),
-    (["incident", "--service", "nope"], "known: api, web"),
-    (["incident"], "--service ID"),
-    (["incident", "--service", "api", "--coordinator", "mallory"], "known handles: dana, frank"),
-    (["decision", "--owner", "eve"], "'eve' is not a person or pod"),
-    (["decision", "--status", "superseded"], "proposed or accepted"),
-    (["rfc", "--title", "x"], "--author HANDLE"),
-    (["incident", "--service", "api", "--date", "2026-02-30"], "not a real date"),
-    (["incident", "--service", "api", "--started", "yesterday"], "not a timestamp"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["incident", "--service", "api", "--severity", "SEV-9"], "use one of: SEV-1, SEV-2, SEV-3"),
+        (["incident", "--service", "nope"], "known: api, web"),
+        (["incident"], "--service ID"),
+        (["incident", "--service", "api", "--coordinator", "mallory"], "known handles: dana, frank"),
+        (["decision", "--owner", "eve"], "'eve' is not a person or pod"),
+        (["decision", "--status", "superseded"], "proposed or accepted"),
+        (["rfc", "--title", "x"], "--author HANDLE"),
+        (["incident", "--service", "api", "--date", "2026-02-30"], "not a real date"),
+        (["incident", "--service", "api", "--started", "yesterday"], "not a timestamp"),
+    ],
+)
 def test_bad_options_exit_2_and_write_nothing(
     make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
     root = make_site({"ops/slo.yml": SLO, "ops/team.yml": TEAM})
     code, out, err = _new(capsys, root, *argv)
     assert code == 2 and message in err and out == ""
-    assert not any((root / "ops" / d).exists() for d in ("incidents", "decisions")) and not (root / "rfcs").exists()
+    assert (
+        not any((root / "ops" / d).exists() for d in ("incidents", "decisions"))
+        and not (root / "rfcs").exists()
+    )
 
 
-def test_dry_run_prints_and_writes_nothing(make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_prints_and_writes_nothing(
+    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_site({"ops/slo.yml": SLO})
     code, out, _ = _new(capsys, root, "incident", "--service", "api", "--dry-run")
     assert code == 0 and out.startswith("---\nid: INC-20261128-NN") and not (root / "ops/incidents").exists()
 
 
-def test_the_site_can_override_a_template(make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_site_can_override_a_template(
+    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     mkdocs = "site_name: T\nplugins:\n  - opsbook:\n      templates: tpl\n"
-    override = "---\ntitle: {{ title | yaml }}\nstatus: {{ status }}\ndate: {{ date }}\n---\n## Our own sections\n"
+    override = (
+        "---\ntitle: {{ title | yaml }}\nstatus: {{ status }}\ndate: {{ date }}\n---\n## Our own sections\n"
+    )
     root = make_site({"tpl/new/decision.md.j2": override}, mkdocs)
     code, out, _ = _new(capsys, root, "decision", "--title", "Custom")
-    assert Path(out).read_text().endswith("## Our own sections\n")
+    assert code == 0 and Path(out).read_text().endswith("## Our own sections\n")
 
 
 def test_yaml_quoting_round_trips() -> None:
-    for text in ["plain title", "Colon: inside", 'Quote "x"', "yes", "null", "#hash", "x #y", "3.14", "- dash",
-                 "back\\slash", "ends with colon:", "@handle", "{brace}"]:
+    for text in [
+        "plain title",
+        "Colon: inside",
+        'Quote "x"',
+        "yes",
+        "null",
+        "#hash",
+        "x #y",
+        "3.14",
+        "- dash",
+        "back\\slash",
+        "ends with colon:",
+        "@handle",
+        "{brace}",
+    ]:
         front, _, _ = split_front_matter(f"---\nt: {new_mod.yaml_str(text)}\n---\n", "x", ProblemLog())
         assert front["t"] == text, text

@@ -69,24 +69,30 @@ def test_env_tags_resolve_and_opsbook_base_ref_overrides(tmp_path: Path) -> None
     assert s.base_ref == "abc123"
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    ({"timezone": "Mars/Olympus"}, "not an IANA time zone"),
-    ({"postmortem_deadline": "soon"}, "postmortem_deadline"),
-    ({"slo": 5}, "option slo: 5 is not allowed"),
-    ({"decisions": [1, 2]}, "a list of paths"),
-    ({"runbook_stale_days": "many"}, "a number"),
-    ({"severities": "SEV-1"}, "severities"),
-    ({"severities": [{"description": "no id"}]}, "severities"),
-])
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"timezone": "Mars/Olympus"}, "not an IANA time zone"),
+        ({"postmortem_deadline": "soon"}, "postmortem_deadline"),
+        ({"slo": 5}, "option slo: 5 is not allowed"),
+        ({"decisions": [1, 2]}, "a list of paths"),
+        ({"runbook_stale_days": "many"}, "a number"),
+        ({"severities": "SEV-1"}, "severities"),
+        ({"severities": [{"description": "no id"}]}, "severities"),
+    ],
+)
 def test_unusable_options_are_option_errors_that_say_what_is_allowed(options: dict, message: str) -> None:  # type: ignore[type-arg]
     with pytest.raises(OptionError, match=message):
         settings_from_options(Path("/h"), options, environ={})
 
 
 def test_plugins_as_mapping_inherit_and_no_opsbook(tmp_path: Path) -> None:
-    (tmp_path / "base.yml").write_text("site_name: B\nplugins:\n  - opsbook:\n      timezone: UTC\n      rfcs: x\n")
-    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\ndocs_dir: pages\nplugins:\n  opsbook:\n"
-                                         "    timezone: Asia/Tokyo\n")
+    (tmp_path / "base.yml").write_text(
+        "site_name: B\nplugins:\n  - opsbook:\n      timezone: UTC\n      rfcs: x\n"
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        "INHERIT: base.yml\ndocs_dir: pages\nplugins:\n  opsbook:\n    timezone: Asia/Tokyo\n"
+    )
     site = siteconfig.read(tmp_path)
     assert site.options == {"timezone": "Asia/Tokyo", "rfcs": "x"} and site.docs_dir == "pages"
     other = tmp_path / "other"
@@ -107,7 +113,9 @@ def test_the_core_does_not_import_mkdocs() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, opsbook.cli.check, opsbook.cli.new_command, opsbook.cli.scaffold, opsbook.siteconfig; "
-            "print(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))")
+    code = (
+        "import sys, opsbook.cli.check, opsbook.cli.new_command, opsbook.cli.scaffold, opsbook.siteconfig; "
+        "print(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

@@ -65,8 +65,14 @@ def write(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def handbook(root: Path, files: dict[str, str] | None = None, tz: str = "UTC", with_slo: bool = True,
-             severities: tuple[Severity, ...] | None = None, **settings: object) -> Handbook:
+def handbook(
+    root: Path,
+    files: dict[str, str] | None = None,
+    tz: str = "UTC",
+    with_slo: bool = True,
+    severities: tuple[Severity, ...] | None = None,
+    **settings: object,
+) -> Handbook:
     """Write the files (plus ops/slo.yml) under root and load the handbook at AS_OF."""
     write(root, ({"ops/slo.yml": SLO} if with_slo else {}) | (files or {}))
     extra = {"severities": severities} if severities else {}

@@ -22,18 +22,28 @@ def ts(text: str, tz: ZoneInfo | timezone = UTC) -> datetime:
 
 
 def service(sid: str, *objectives: float, window_days: int = 30) -> Service:
-    slos = tuple(make_slo(sid, "availability", o, timedelta(days=window_days), None, "ops/slo.yml", 1)
-                 for o in objectives)
-    return Service(id=sid, title=sid, owner=None, description="", dashboards=(), slos=slos,
-                   file="ops/slo.yml", line=1)
+    slos = tuple(
+        make_slo(sid, "availability", o, timedelta(days=window_days), None, "ops/slo.yml", 1)
+        for o in objectives
+    )
+    return Service(
+        id=sid, title=sid, owner=None, description="", dashboards=(), slos=slos, file="ops/slo.yml", line=1
+    )
 
 
 def incident(iid: str = "INC-20261103-01", **kw: object) -> Incident:
-    base: dict[str, object] = {"id": iid, "title": "t", "severity": "SEV-1", "services": ("api",), "file": "f.md"}
+    base: dict[str, object] = {
+        "id": iid,
+        "title": "t",
+        "severity": "SEV-1",
+        "services": ("api",),
+        "file": "f.md",
+    }
     return Incident(**(base | kw))  # type: ignore[arg-type]
 
 
 # --- minutes: exact across offsets, naive timestamps and DST ---------------------------------
+
 
 def test_minutes_across_offsets() -> None:
     # 10:12 at +01:00 is 09:12Z: three minutes before 09:15Z.
@@ -65,6 +75,7 @@ def test_minutes_missing_or_out_of_order_is_none() -> None:
 
 # --- status ---------------------------------------------------------------------------------
 
+
 def test_status() -> None:
     t = ts("2026-11-03T09:00:00Z")
     assert derive.status(None, None) == "ongoing"
@@ -84,14 +95,17 @@ def test_postmortem_deadline_is_72h_after_resolved() -> None:
     assert derive.postmortem_deadline(None, 72) is None
 
 
-@pytest.mark.parametrize(("published", "state"), [
-    (ts("2026-11-06T10:40:00Z"), "on-time"),  # exactly 72 h: met
-    (ts("2026-11-06T10:41:00Z"), "late"),  # one minute later: missed
-    (ts("2026-11-06T11:40:00+01:00"), "on-time"),  # the same instant at another offset
-    (date(2026, 11, 6), "on-time"),  # a date on the deadline's day counts as met
-    (date(2026, 11, 7), "late"),
-    (date(2026, 11, 4), "on-time"),
-])
+@pytest.mark.parametrize(
+    ("published", "state"),
+    [
+        (ts("2026-11-06T10:40:00Z"), "on-time"),  # exactly 72 h: met
+        (ts("2026-11-06T10:41:00Z"), "late"),  # one minute later: missed
+        (ts("2026-11-06T11:40:00+01:00"), "on-time"),  # the same instant at another offset
+        (date(2026, 11, 6), "on-time"),  # a date on the deadline's day counts as met
+        (date(2026, 11, 7), "late"),
+        (date(2026, 11, 4), "on-time"),
+    ],
+)
 def test_postmortem_published(published: date | datetime, state: str) -> None:
     deadline = derive.postmortem_deadline(RESOLVED, 72)
     assert derive.postmortem_state(deadline, published, AS_OF, UTC) == state
@@ -126,16 +140,19 @@ def test_postmortem_on_time_flag() -> None:
 TODAY = date(2026, 11, 28)
 
 
-@pytest.mark.parametrize(("fu", "overdue", "days", "on_time"), [
-    (FollowUp("a", "carol", date(2026, 11, 27)), True, 1, False),  # due yesterday, open
-    (FollowUp("a", "carol", date(2026, 11, 28)), False, 0, None),  # due today: not yet overdue
-    (FollowUp("a", "carol", date(2026, 12, 5)), False, 0, None),
-    (FollowUp("a", "carol", date(2026, 11, 1), "done", closed=date(2026, 11, 1)), False, 0, True),
-    (FollowUp("a", "carol", date(2026, 11, 1), "done", closed=date(2026, 11, 2)), False, 0, False),
-    (FollowUp("a", "carol", date(2026, 11, 1), "wont-do", closed=date(2026, 10, 20)), False, 0, True),
-    (FollowUp("a", "carol", date(2026, 11, 1), "done"), False, 0, None),  # closed date unknown
-    (FollowUp("a", None, None), False, 0, None),
-])
+@pytest.mark.parametrize(
+    ("fu", "overdue", "days", "on_time"),
+    [
+        (FollowUp("a", "carol", date(2026, 11, 27)), True, 1, False),  # due yesterday, open
+        (FollowUp("a", "carol", date(2026, 11, 28)), False, 0, None),  # due today: not yet overdue
+        (FollowUp("a", "carol", date(2026, 12, 5)), False, 0, None),
+        (FollowUp("a", "carol", date(2026, 11, 1), "done", closed=date(2026, 11, 1)), False, 0, True),
+        (FollowUp("a", "carol", date(2026, 11, 1), "done", closed=date(2026, 11, 2)), False, 0, False),
+        (FollowUp("a", "carol", date(2026, 11, 1), "wont-do", closed=date(2026, 10, 20)), False, 0, True),
+        (FollowUp("a", "carol", date(2026, 11, 1), "done"), False, 0, None),  # closed date unknown
+        (FollowUp("a", None, None), False, 0, None),
+    ],
+)
 def test_follow_up_figures(fu: FollowUp, overdue: bool, days: int, on_time: bool | None) -> None:
     out = derive.follow_up_figures(fu, TODAY)
     assert (out.overdue, out.days_overdue, out.on_time) == (overdue, days, on_time)
@@ -144,28 +161,36 @@ def test_follow_up_figures(fu: FollowUp, overdue: bool, days: int, on_time: bool
 def test_overdue_uses_the_as_of_day_in_the_handbook_timezone() -> None:
     # 2026-11-27T23:30Z is already 28 November in Berlin: a follow-up due on the 27th is overdue there.
     as_of = ts("2026-11-27T23:30:00Z")
-    inc = incident(follow_ups=(FollowUp("a", "carol", date(2026, 11, 27)),), started=ts("2026-11-01T00:00:00Z"))
+    inc = incident(
+        follow_ups=(FollowUp("a", "carol", date(2026, 11, 27)),), started=ts("2026-11-01T00:00:00Z")
+    )
     assert not derive.derive_incident(inc, {}, as_of, UTC, 72).follow_ups[0].overdue
     assert derive.derive_incident(inc, {}, as_of, BERLIN, 72).follow_ups[0].overdue
 
 
 # --- error budget -------------------------------------------------------------------------
 
+
 def test_budget_impacts_per_availability_slo() -> None:
     services = {"api": service("api", 99.9), "db": service("db", 99.95, 99.99)}
     out = derive.budget_impacts(38.0, ["api", "db", "unknown"], services)
     # 99.9 % over 30 d = 43.2 min; 99.95 % = 21.6 min; 99.99 % = 4.32 min.
     assert [(b.service, b.budget_minutes, round(b.share, 4)) for b in out] == [
-        ("api", 43.2, round(38 / 43.2, 4)), ("db", 21.6, round(38 / 21.6, 4)), ("db", 4.32, round(38 / 4.32, 4)),
+        ("api", 43.2, round(38 / 43.2, 4)),
+        ("db", 21.6, round(38 / 21.6, 4)),
+        ("db", 4.32, round(38 / 4.32, 4)),
     ]
     assert derive.budget_impacts(None, ["api"], services) == ()
 
 
 def test_derive_incident_figures() -> None:
     inc = incident(
-        started=ts("2026-11-03T10:12:00+01:00"), detected=ts("2026-11-03T09:15:00Z"),
-        acknowledged=ts("2026-11-03T09:17:00Z"), mitigated=ts("2026-11-03T09:50:00Z"),
-        resolved=ts("2026-11-03T10:40:00Z"), postmortem_published=date(2026, 11, 5),
+        started=ts("2026-11-03T10:12:00+01:00"),
+        detected=ts("2026-11-03T09:15:00Z"),
+        acknowledged=ts("2026-11-03T09:17:00Z"),
+        mitigated=ts("2026-11-03T09:50:00Z"),
+        resolved=ts("2026-11-03T10:40:00Z"),
+        postmortem_published=date(2026, 11, 5),
     )
     out = derive.derive_incident(inc, {"api": service("api", 99.9)}, AS_OF, UTC, 72)
     assert (out.ttd_minutes, out.tta_minutes, out.ttm_minutes, out.ttr_minutes) == (3, 2, 38, 88)
@@ -175,8 +200,11 @@ def test_derive_incident_figures() -> None:
 
 
 def test_resolved_without_mitigated_counts_resolution_as_mitigation() -> None:
-    inc = incident(started=ts("2026-11-03T09:00:00Z"), detected=ts("2026-11-03T09:05:00Z"),
-                   resolved=ts("2026-11-03T09:30:00Z"))
+    inc = incident(
+        started=ts("2026-11-03T09:00:00Z"),
+        detected=ts("2026-11-03T09:05:00Z"),
+        resolved=ts("2026-11-03T09:30:00Z"),
+    )
     out = derive.derive_incident(inc, {"api": service("api", 99.9)}, AS_OF, UTC, 72)
     assert (out.ttm_minutes, out.ttr_minutes, out.impact_minutes) == (30, 30, 30)
 
@@ -193,6 +221,7 @@ def test_ongoing_incident_consumes_budget_up_to_as_of() -> None:
 
 # --- budget in the current window ---------------------------------------------------------
 
+
 def test_merged_minutes_counts_overlaps_once_and_clips_to_the_window() -> None:
     start, end = ts("2026-11-01T00:00:00Z"), ts("2026-11-02T00:00:00Z")
     intervals = [
@@ -207,12 +236,23 @@ def test_merged_minutes_counts_overlaps_once_and_clips_to_the_window() -> None:
 
 def test_window_budgets() -> None:
     api = service("api", 99.9)
-    old = derive.derive_incident(incident("INC-20261001-01", started=ts("2026-10-01T10:00:00Z"),
-                                          mitigated=ts("2026-10-01T11:00:00Z")), {"api": api}, AS_OF, UTC, 72)
-    edge = derive.derive_incident(incident("INC-20261029-01", started=ts("2026-10-29T07:50:00Z"),
-                                           mitigated=ts("2026-10-29T08:10:00Z")), {"api": api}, AS_OF, UTC, 72)
-    now = derive.derive_incident(incident("INC-20261128-01", started=ts("2026-11-28T07:30:00Z")),
-                                 {"api": api}, AS_OF, UTC, 72)
+    old = derive.derive_incident(
+        incident("INC-20261001-01", started=ts("2026-10-01T10:00:00Z"), mitigated=ts("2026-10-01T11:00:00Z")),
+        {"api": api},
+        AS_OF,
+        UTC,
+        72,
+    )
+    edge = derive.derive_incident(
+        incident("INC-20261029-01", started=ts("2026-10-29T07:50:00Z"), mitigated=ts("2026-10-29T08:10:00Z")),
+        {"api": api},
+        AS_OF,
+        UTC,
+        72,
+    )
+    now = derive.derive_incident(
+        incident("INC-20261128-01", started=ts("2026-11-28T07:30:00Z")), {"api": api}, AS_OF, UTC, 72
+    )
     (b,) = derive.window_budgets([old, edge, now], [api], AS_OF)
     # Window 2026-10-29T08:00Z .. AS_OF: 10 min of `edge` and 30 min (so far) of `now`.
     assert b.window_start == ts("2026-10-29T08:00:00Z")
@@ -224,25 +264,53 @@ def test_window_budgets() -> None:
 
 # --- aggregates -----------------------------------------------------------------------------
 
+
 def _log() -> list[Incident]:
     api, web = service("api", 99.9), service("web", 99.9)
     by_id = {"api": api, "web": web}
     raw = [
-        incident("INC-20261001-01", severity="SEV-1", services=("api",), started=ts("2026-10-01T10:00:00Z"),
-                 detected=ts("2026-10-01T10:04:00Z"), acknowledged=ts("2026-10-01T10:05:00Z"),
-                 mitigated=ts("2026-10-01T10:30:00Z"), resolved=ts("2026-10-01T11:00:00Z"),
-                 postmortem_published=date(2026, 10, 2),
-                 follow_ups=(FollowUp("x", "carol", date(2026, 10, 20), "done", closed=date(2026, 10, 19)),
-                             FollowUp("y", "dana", date(2026, 11, 1)))),
-        incident("INC-20261015-01", severity="SEV-2", services=("api", "web"), started=ts("2026-10-15T10:00:00Z"),
-                 detected=ts("2026-10-15T10:10:00Z"), mitigated=ts("2026-10-15T10:20:00Z"),
-                 resolved=ts("2026-10-15T12:00:00Z"), postmortem_published=date(2026, 10, 30),
-                 follow_ups=(FollowUp("z", "erin", date(2026, 12, 1)),)),
-        incident("INC-20261120-01", severity="SEV-2", services=("web",), started=ts("2026-11-20T10:00:00Z"),
-                 detected=ts("2026-11-20T10:02:00Z"), mitigated=ts("2026-11-20T10:12:00Z"),
-                 resolved=ts("2026-11-20T11:00:00Z")),
-        incident("INC-20261128-01", severity="SEV-3", services=("web",), started=ts("2026-11-28T07:00:00Z"),
-                 detected=ts("2026-11-28T07:20:00Z")),
+        incident(
+            "INC-20261001-01",
+            severity="SEV-1",
+            services=("api",),
+            started=ts("2026-10-01T10:00:00Z"),
+            detected=ts("2026-10-01T10:04:00Z"),
+            acknowledged=ts("2026-10-01T10:05:00Z"),
+            mitigated=ts("2026-10-01T10:30:00Z"),
+            resolved=ts("2026-10-01T11:00:00Z"),
+            postmortem_published=date(2026, 10, 2),
+            follow_ups=(
+                FollowUp("x", "carol", date(2026, 10, 20), "done", closed=date(2026, 10, 19)),
+                FollowUp("y", "dana", date(2026, 11, 1)),
+            ),
+        ),
+        incident(
+            "INC-20261015-01",
+            severity="SEV-2",
+            services=("api", "web"),
+            started=ts("2026-10-15T10:00:00Z"),
+            detected=ts("2026-10-15T10:10:00Z"),
+            mitigated=ts("2026-10-15T10:20:00Z"),
+            resolved=ts("2026-10-15T12:00:00Z"),
+            postmortem_published=date(2026, 10, 30),
+            follow_ups=(FollowUp("z", "erin", date(2026, 12, 1)),),
+        ),
+        incident(
+            "INC-20261120-01",
+            severity="SEV-2",
+            services=("web",),
+            started=ts("2026-11-20T10:00:00Z"),
+            detected=ts("2026-11-20T10:02:00Z"),
+            mitigated=ts("2026-11-20T10:12:00Z"),
+            resolved=ts("2026-11-20T11:00:00Z"),
+        ),
+        incident(
+            "INC-20261128-01",
+            severity="SEV-3",
+            services=("web",),
+            started=ts("2026-11-28T07:00:00Z"),
+            detected=ts("2026-11-28T07:20:00Z"),
+        ),
     ]
     return [derive.derive_incident(i, by_id, AS_OF, UTC, 72) for i in raw]
 
@@ -258,7 +326,9 @@ def test_stats_means_over_incidents_that_have_the_figure() -> None:
 
 def test_metrics() -> None:
     log = _log()
-    m = derive.metrics(log, [service("api", 99.9), service("web", 99.9)], ["SEV-1", "SEV-2", "SEV-3"], AS_OF, UTC)
+    m = derive.metrics(
+        log, [service("api", 99.9), service("web", 99.9)], ["SEV-1", "SEV-2", "SEV-3"], AS_OF, UTC
+    )
     assert [(sev, s.count) for sev, s in m.by_severity] == [("SEV-1", 1), ("SEV-2", 2), ("SEV-3", 1)]
     assert dict(m.by_severity)["SEV-2"].mean_ttr == 90.0
     assert [(sid, s.count) for sid, s in m.by_service] == [("api", 2), ("web", 3)]
@@ -270,9 +340,15 @@ def test_metrics() -> None:
     assert (m.follow_ups_total, m.follow_ups_open, m.follow_ups_overdue) == (3, 2, 1)
     assert (m.follow_ups_on_time, m.follow_ups_late, m.follow_up_on_time_rate) == (1, 1, 0.5)
     assert [(month, dict(counts)) for month, counts, _ in m.by_month] == [
-        ("2026-10", {"SEV-1": 1, "SEV-2": 1, "SEV-3": 0}), ("2026-11", {"SEV-1": 0, "SEV-2": 1, "SEV-3": 1})]
+        ("2026-10", {"SEV-1": 1, "SEV-2": 1, "SEV-3": 0}),
+        ("2026-11", {"SEV-1": 0, "SEV-2": 1, "SEV-3": 1}),
+    ]
     assert [mttr for _, _, mttr in m.by_month] == [90.0, 60.0]
-    assert [i.id for i in m.service_incidents["web"]] == ["INC-20261128-01", "INC-20261120-01", "INC-20261015-01"]
+    assert [i.id for i in m.service_incidents["web"]] == [
+        "INC-20261128-01",
+        "INC-20261120-01",
+        "INC-20261015-01",
+    ]
     web = m.budgets_of("web")[0]
     assert web.impact_minutes == 12 + 60 and web.incidents == ("INC-20261120-01", "INC-20261128-01")
 
@@ -290,12 +366,20 @@ def test_months_fill_quiet_months_across_a_year_end() -> None:
 
 
 def test_newest_first() -> None:
-    log = [incident("INC-20261001-01", started=ts("2026-10-01T00:00:00Z")), incident("INC-20261002-01"),
-           incident("INC-20261005-01", started=ts("2026-10-05T00:00:00Z"))]
-    assert [i.id for i in derive.newest_first(log)] == ["INC-20261005-01", "INC-20261001-01", "INC-20261002-01"]
+    log = [
+        incident("INC-20261001-01", started=ts("2026-10-01T00:00:00Z")),
+        incident("INC-20261002-01"),
+        incident("INC-20261005-01", started=ts("2026-10-05T00:00:00Z")),
+    ]
+    assert [i.id for i in derive.newest_first(log)] == [
+        "INC-20261005-01",
+        "INC-20261001-01",
+        "INC-20261002-01",
+    ]
 
 
 # --- findings --------------------------------------------------------------------------------
+
 
 def test_findings() -> None:
     found = derive.findings(_log(), AS_OF, UTC)
@@ -313,8 +397,12 @@ def test_findings() -> None:
 
 
 def test_postmortem_due_finding_names_the_coordinator() -> None:
-    inc = incident(started=ts("2026-11-27T10:00:00Z"), detected=ts("2026-11-27T10:01:00Z"),
-                   resolved=ts("2026-11-27T12:00:00Z"), roles=(("coordinator", "alice"),))
+    inc = incident(
+        started=ts("2026-11-27T10:00:00Z"),
+        detected=ts("2026-11-27T10:01:00Z"),
+        resolved=ts("2026-11-27T12:00:00Z"),
+        roles=(("coordinator", "alice"),),
+    )
     (f,) = derive.findings([derive.derive_incident(inc, {}, AS_OF, UTC, 72)], AS_OF, UTC)
     assert (f.kind, f.owner) == ("postmortem-due", "alice")
     assert f.message == "Postmortem of SEV-1 on api is due 2026-11-30 12:00, in 2 days"

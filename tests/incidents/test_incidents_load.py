@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
 from incidents_helpers import GOOD, handbook, problems_of
 
+from conftest import CORPUS
 from opsbook.settings import Severity
 
 F = "ops/incidents/INC-20261103-01.md"
@@ -25,11 +25,16 @@ def test_good_incident_loads(tmp_path: Path) -> None:
     assert hb.problems == ()
     (i,) = hb.incidents
     assert (i.id, i.title, i.severity, i.services, i.detected_by) == (
-        "INC-20261103-01", "Checkout API returned 5xx", "SEV-1", ("api",), "monitor")
+        "INC-20261103-01",
+        "Checkout API returned 5xx",
+        "SEV-1",
+        ("api",),
+        "monitor",
+    )
     assert i.role == {"coordinator": "alice", "comms": "bob", "tech_lead": "carol"}
     assert [f.owner for f in i.follow_ups] == ["carol", "frank"]
     assert i.body.startswith("## Impact summary")
-    assert (i.file, i.page, i.line) == (F, "incidents/INC-20261103-01.md", 1)
+    assert (i.file, i.page, i.line) == (F, "incidents/INC-20261103-01.md", 2)  # the first key
 
 
 def test_id_from_the_file_stem_and_title_from_the_h1(tmp_path: Path) -> None:
@@ -50,6 +55,7 @@ def test_naive_timestamps_are_read_in_the_timezone(tmp_path: Path) -> None:
 
 # --- problems: each names file, line and what is allowed; the other incident stays ----------
 
+
 def _bad(tmp_path: Path, text: str, **kw: object) -> list[tuple[int | None, str]]:
     other = _with(GOOD, "INC-20261103-01", "INC-20261104-01")
     hb = handbook(tmp_path, {F: text, OTHER: other}, **kw)  # type: ignore[arg-type]
@@ -60,8 +66,13 @@ def _bad(tmp_path: Path, text: str, **kw: object) -> list[tuple[int | None, str]
 
 def test_unknown_severity(tmp_path: Path) -> None:
     got = _bad(tmp_path, _with(GOOD, "severity: SEV-1", "severity: SEV-0"))
-    assert got == [(4, "severity 'SEV-0' is not on the severity scale; use one of: SEV-1, SEV-2, SEV-3 "
-                       "(plugin option `severities` sets the scale)")]
+    assert got == [
+        (
+            4,
+            "severity 'SEV-0' is not on the severity scale; use one of: SEV-1, SEV-2, SEV-3 "
+            "(plugin option `severities` sets the scale)",
+        )
+    ]
 
 
 def test_severity_matches_case_insensitively(tmp_path: Path) -> None:
@@ -85,8 +96,13 @@ def test_unknown_service(tmp_path: Path) -> None:
 
 def test_unknown_service_without_any_services_file(tmp_path: Path) -> None:
     hb = handbook(tmp_path, {F: GOOD}, with_slo=False)
-    assert problems_of(hb, F) == [(5, "service 'api' is not defined in ops/slo.yml; known services: none yet "
-                                      "(define services in ops/slo.yml)")]
+    assert problems_of(hb, F) == [
+        (
+            5,
+            "service 'api' is not defined in ops/slo.yml; known services: none yet "
+            "(define services in ops/slo.yml)",
+        )
+    ]
     assert len(hb.incidents) == 1
 
 
@@ -103,13 +119,20 @@ def test_unknown_people_when_a_team_file_exists(tmp_path: Path) -> None:
     text = _with(GOOD, "owner: frank", "owner: platform-pod")  # a pod counts as an owner
     text = _with(text, "tech_lead: carol", "tech_lead: mallory")
     text = _with(text, "owner: carol", "owner: zed")
-    got = _bad(tmp_path, text, files={"ops/team.yml": TEAM}) if False else None  # noqa: SIM210
     hb = handbook(tmp_path, {F: text, "ops/team.yml": TEAM})
     got = problems_of(hb, F)
     assert got == [
-        (13, "role tech_lead: 'mallory' is not a person or pod in ops/team.yml; use a handle or pod defined there"),
-        (16, "owner of follow-up 1 ('Alert on pool saturation'): 'zed' is not a person or pod in ops/team.yml; "
-             "use a handle or pod defined there"),
+        (
+            12,
+            "role tech_lead: 'mallory' is not a person or pod in ops/team.yml; "
+            "use a handle or pod defined there",
+        ),
+        (
+            15,
+            "owner of follow-up 1 ('Alert on pool saturation'): 'zed' is not a person or pod in "
+            "ops/team.yml; "
+            "use a handle or pod defined there",
+        ),
     ]
 
 
@@ -118,25 +141,52 @@ def test_people_are_not_checked_without_a_team_file(tmp_path: Path) -> None:
     assert problems_of(hb, F) == []
 
 
-@pytest.mark.parametrize(("old", "new", "line", "message"), [
-    ("detected: 2026-11-03T09:15:00Z", "detected: 2026-11-03T09:00:00Z", 8,
-     "detected (2026-11-03T09:00:00Z) is before started (2026-11-03T09:12:00Z)"),
-    ("acknowledged: 2026-11-03T09:17:00Z", "acknowledged: 2026-11-03T09:14:00Z", 9,
-     "acknowledged (2026-11-03T09:14:00Z) is before detected (2026-11-03T09:15:00Z)"),
-    ("resolved: 2026-11-03T10:40:00Z", "resolved: 2026-11-03T09:40:00Z", 11,
-     "resolved (2026-11-03T09:40:00Z) is before mitigated (2026-11-03T09:50:00Z)"),
-    ("mitigated: 2026-11-03T09:50:00Z", "mitigated: 2026-11-03T10:12:00+02:00", 10,  # 08:12Z
-     "mitigated (2026-11-03T10:12:00+02:00) is before started (2026-11-03T09:12:00Z)"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        (
+            "detected: 2026-11-03T09:15:00Z",
+            "detected: 2026-11-03T09:00:00Z",
+            8,
+            "detected (2026-11-03T09:00:00Z) is before started (2026-11-03T09:12:00Z)",
+        ),
+        (
+            "acknowledged: 2026-11-03T09:17:00Z",
+            "acknowledged: 2026-11-03T09:14:00Z",
+            9,
+            "acknowledged (2026-11-03T09:14:00Z) is before detected (2026-11-03T09:15:00Z)",
+        ),
+        (
+            "resolved: 2026-11-03T10:40:00Z",
+            "resolved: 2026-11-03T09:40:00Z",
+            11,
+            "resolved (2026-11-03T09:40:00Z) is before mitigated (2026-11-03T09:50:00Z)",
+        ),
+        (
+            "mitigated: 2026-11-03T09:50:00Z",
+            "mitigated: 2026-11-03T10:12:00+02:00",
+            10,  # 08:12Z
+            "mitigated (2026-11-03T10:12:00+02:00) is before started (2026-11-03T09:12:00Z)",
+        ),
+    ],
+)
 def test_timestamps_out_of_order(tmp_path: Path, old: str, new: str, line: int, message: str) -> None:
     got = _bad(tmp_path, _with(GOOD, old, new))
-    assert got == [(line, message + "; timestamps go forward: started ≤ detected ≤ acknowledged, "
-                                   "and started ≤ mitigated ≤ resolved")]
+    assert got == [
+        (
+            line,
+            message + "; timestamps go forward: started ≤ detected ≤ acknowledged, "
+            "and started ≤ mitigated ≤ resolved",
+        )
+    ]
 
 
 def test_resolved_before_started_without_mitigated(tmp_path: Path) -> None:
-    text = _with(_with(GOOD, "mitigated: 2026-11-03T09:50:00Z\n", ""), "resolved: 2026-11-03T10:40:00Z",
-                 "resolved: 2026-11-03T09:10:00Z")
+    text = _with(
+        _with(GOOD, "mitigated: 2026-11-03T09:50:00Z\n", ""),
+        "resolved: 2026-11-03T10:40:00Z",
+        "resolved: 2026-11-03T09:10:00Z",
+    )
     got = _bad(tmp_path, text)
     assert [m.split(";")[0] for _, m in got] == [
         "resolved (2026-11-03T09:10:00Z) is before detected (2026-11-03T09:15:00Z)",
@@ -155,35 +205,53 @@ def test_unparseable_dates(tmp_path: Path) -> None:
     text = _with(GOOD, "due: 2026-11-20", "due: 2026-02-30")
     text = _with(text, "postmortem: {published: 2026-11-05}", "postmortem: {published: next week}")
     got = _bad(tmp_path, text)
-    assert [line for line, _ in got] == [14, 16]
+    assert [line for line, _ in got] == [13, 15]
     assert got[0][1].startswith("postmortem.published: 'next week' is not a timestamp")
-    assert got[1][1].startswith("due of follow-up 1 ('Alert on pool saturation'): '2026-02-30' is not a real date")
+    assert got[1][1].startswith(
+        "due of follow-up 1 ('Alert on pool saturation'): '2026-02-30' is not a real date"
+    )
 
 
 def test_postmortem_published_before_the_incident(tmp_path: Path) -> None:
     got = _bad(tmp_path, _with(GOOD, "published: 2026-11-05", "published: 2026-11-01"))
-    assert got == [(14, "postmortem.published 2026-11-01 is before the incident started (2026-11-03); "
-                        "a postmortem is published after the incident")]
+    assert got == [
+        (
+            13,
+            "postmortem.published 2026-11-01 is before the incident started (2026-11-03); "
+            "a postmortem is published after the incident",
+        )
+    ]
 
 
 def test_duplicate_ids(tmp_path: Path) -> None:
     hb = handbook(tmp_path, {F: GOOD, "ops/incidents/zz-copy.md": GOOD})
     assert [i.file for i in hb.incidents] == [F]  # the first file by path keeps the id
     assert problems_of(hb, "ops/incidents/zz-copy.md") == [
-        (1, f"duplicate incident id INC-20261103-01: {F} has it already; give this incident its own id, "
-            "e.g. INC-20261103-02")]
+        (
+            2,
+            f"duplicate incident id INC-20261103-01: {F} has it already; give this incident its own id, "
+            "e.g. INC-20261103-02",
+        )
+    ]
 
 
 def test_follow_ups_without_owner_or_due_date(tmp_path: Path) -> None:
-    text = _with(GOOD, "{action: Alert on pool saturation, owner: carol, due: 2026-11-20, status: open}",
-                 "{action: Alert on pool saturation, status: open}")
+    text = _with(
+        GOOD,
+        "{action: Alert on pool saturation, owner: carol, due: 2026-11-20, status: open}",
+        "{action: Alert on pool saturation, status: open}",
+    )
     text = _with(text, "owner: frank, due: 2026-11-13, ", "due: 2026-11-13, owner: frank, ")
     text = _with(text, "due: 2026-11-13, owner: frank, ", "owner: frank, ")
     got = _bad(tmp_path, text)
     assert got == [
-        (16, "follow-up 1 ('Alert on pool saturation') has no due date; add `due: YYYY-MM-DD`"),
-        (16, "follow-up 1 ('Alert on pool saturation') has no owner; add `owner:` with a person's handle or a pod"),
-        (17, "follow-up 2 ('Move analytics to the replica') has no due date; add `due: YYYY-MM-DD`"),
+        (15, "follow-up 1 ('Alert on pool saturation') has no due date; add `due: YYYY-MM-DD`"),
+        (
+            15,
+            "follow-up 1 ('Alert on pool saturation') has no owner; "
+            "add `owner:` with a person's handle or a pod",
+        ),
+        (16, "follow-up 2 ('Move analytics to the replica') has no due date; add `due: YYYY-MM-DD`"),
     ]
     (i,) = [i for i in handbook(tmp_path / "again", {F: text}).incidents]
     assert [(f.owner, f.due) for f in i.follow_ups][:1] == [(None, None)]  # kept, shown, not overdue
@@ -195,36 +263,56 @@ def test_schema_problems_name_the_line_and_the_allowed_values(tmp_path: Path) ->
     text = _with(text, "status: open}", "status: later}")
     got = _bad(tmp_path, text)
     assert (6, "detected_by: 'pager' is not allowed; use one of: monitor, customer, on-call, other") in got
-    assert any(line == 1 and "'mitigaed' was unexpected" in m and "allowed keys:" in m for line, m in got)
-    assert (17, "follow_ups.0.status: 'later' is not allowed; use one of: open, done, wont-do") in got
+    assert any(
+        line == 12 and "'mitigaed'" in m and "allowed keys: acknowledged, detected" in m for line, m in got
+    )
+    assert (16, "follow_ups.0.status: 'later' is not allowed; use one of: open, done, wont-do") in got
 
 
 def test_missing_required_fields(tmp_path: Path) -> None:
     text = "---\nid: INC-20261103-01\ntitle: Something broke\n---\nBody\n"
     got = _bad(tmp_path, text)
-    assert sorted(m for _, m in got) == sorted(f"'{k}' is a required property"
-                                               for k in ("severity", "services", "started", "detected"))
+    assert sorted(m for _, m in got) == sorted(
+        f"'{k}' is a required property" for k in ("severity", "services", "started", "detected")
+    )
 
 
 def test_bad_and_impossible_ids(tmp_path: Path) -> None:
     got = _bad(tmp_path, _with(GOOD, "id: INC-20261103-01", "id: INC-2026-11-03"))
-    assert got == [(2, "id: 'INC-2026-11-03' is not allowed; an incident id is INC-YYYYMMDD-NN, e.g. "
-                       "INC-20261104-01; omit it when the file is named after the id")]
+    assert got == [
+        (
+            2,
+            "id: 'INC-2026-11-03' is not allowed; an incident id is INC-YYYYMMDD-NN, e.g. "
+            "INC-20261104-01; omit it when the file is named after the id",
+        )
+    ]
     got = _bad(tmp_path / "b", _with(GOOD, "id: INC-20261103-01", "id: INC-20261340-01"))
     assert got == [
-        (2, "id INC-20261340-01 does not match the file name INC-20261103-01; rename the file or fix the id "
-            "so both say the same"),
-        (2, "id INC-20261340-01 has no real date in it; an incident id is INC-YYYYMMDD-NN, e.g. INC-20261104-01 "
-            "(the day it started)"),
+        (
+            2,
+            "id INC-20261340-01 does not match the file name INC-20261103-01; rename the file or fix the id "
+            "so both say the same",
+        ),
+        (
+            2,
+            "id INC-20261340-01 has no real date in it; "
+            "an incident id is INC-YYYYMMDD-NN, e.g. INC-20261104-01 "
+            "(the day it started)",
+        ),
     ]
 
 
 def test_no_id_at_all(tmp_path: Path) -> None:
     name = "ops/incidents/checkout-outage.md"
     hb = handbook(tmp_path, {name: _with(GOOD, "id: INC-20261103-01\n", "")})
-    assert problems_of(hb, name) == [(1, "no incident id: add `id:` to the front matter or name the file after "
-                                         "the id (an incident id is INC-YYYYMMDD-NN, e.g. INC-20261104-01, "
-                                         "file INC-20261104-01.md)")]
+    assert problems_of(hb, name) == [
+        (
+            2,
+            "no incident id: add `id:` to the front matter or name the file after "
+            "the id (an incident id is INC-YYYYMMDD-NN, e.g. INC-20261104-01, "
+            "file INC-20261104-01.md)",
+        )
+    ]
     assert hb.incidents == ()
 
 
@@ -235,13 +323,24 @@ def test_yaml_syntax_error_is_one_problem(tmp_path: Path) -> None:
 
 def test_no_front_matter(tmp_path: Path) -> None:
     got = _bad(tmp_path, "# Checkout broke\n\n## Summary\n\nIt broke.\n")
-    assert got == [(1, "no front matter: an incident file starts with a `---` block giving at least id, title, "
-                       "severity, services, started and detected (see the incident template)")]
+    assert got == [
+        (
+            1,
+            "no front matter: an incident file starts with a `---` block giving at least id, title, "
+            "severity, services, started and detected (see the incident template)",
+        )
+    ]
 
 
 def test_readme_and_templates_are_not_incidents(tmp_path: Path) -> None:
-    hb = handbook(tmp_path, {F: GOOD, "ops/incidents/README.md": "# Incidents\n",
-                             "ops/incidents/_template.md": "---\ntitle: x\n---\n"})
+    hb = handbook(
+        tmp_path,
+        {
+            F: GOOD,
+            "ops/incidents/README.md": "# Incidents\n",
+            "ops/incidents/_template.md": "---\ntitle: x\n---\n",
+        },
+    )
     assert hb.problems == () and len(hb.incidents) == 1
 
 
@@ -256,8 +355,11 @@ def test_corpus_postmortems_yield_clear_problems_and_no_crash(tmp_path: Path) ->
     files = []
     for folder in sorted(p for p in PM_DIR.iterdir() if p.is_dir()):
         shutil.copytree(folder, dest / folder.name)
-        files += [f"ops/incidents/{folder.name}/{p.name}" for p in folder.iterdir()
-                  if p.suffix == ".md" and p.name.lower() != "readme.md"]
+        files += [
+            f"ops/incidents/{folder.name}/{p.name}"
+            for p in folder.iterdir()
+            if p.suffix == ".md" and p.name.lower() != "readme.md"
+        ]
     hb = handbook(tmp_path, {F: GOOD})
     assert [i.id for i in hb.incidents] == ["INC-20261103-01"]  # the real incident survives
     by_file = {p.file for p in hb.problems}
@@ -265,7 +367,7 @@ def test_corpus_postmortems_yield_clear_problems_and_no_crash(tmp_path: Path) ->
     for name in files:
         assert name in by_file, f"{name}: no problem reported"
     no_front = [p for p in hb.problems if p.message.startswith("no front matter")]
-    assert {p.file for p in no_front} == {f for f in files if "/dfds/" in f}  # none of them has front matter
+    assert {p.file for p in no_front} == set(files)  # none of them has front matter
     assert all(p.line == 1 for p in no_front)
     # The file without a .md extension is not read at all.
     assert not any("PM2022-009" in p.file for p in hb.problems)
@@ -278,10 +380,13 @@ def test_corpus_postmortem_with_partial_front_matter(tmp_path: Path) -> None:
     name = "ops/incidents/INC-20210630-01.md"
     hb = handbook(tmp_path, {name: partial})
     got = problems_of(hb, name)
-    assert sorted(m for _, m in got) == sorted([
-        "'detected' is a required property", "'started' is a required property",
-        "service 'kubernetes' is not defined in ops/slo.yml; known services: api, jobs, web",
-    ])
+    assert sorted(m for _, m in got) == sorted(
+        [
+            "'detected' is a required property",
+            "'started' is a required property",
+            "service 'kubernetes' is not defined in ops/slo.yml; known services: api, jobs, web",
+        ]
+    )
     (i,) = hb.incidents  # shown with what it has, so the reader sees the problem in context
     assert i.title == "All services returning 503" and i.body.startswith("## Summary")
     assert i.status == "ongoing" and i.impact_minutes is None

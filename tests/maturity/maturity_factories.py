@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from opsbook.cadence.model import Cadence, Ritual
+from opsbook.cadence.model import Ritual
 from opsbook.decisions.model import Decision
 from opsbook.handbook import Handbook
 from opsbook.incidents.model import PM_ON_TIME, FollowUp, Incident
@@ -32,8 +32,10 @@ def service(sid: str = "api", owner: str | None = "platform-pod", slis: tuple[st
                    file="ops/slo.yml", line=1)
 
 
-def runbook(sid: str = "api", reviewed: date | None = date(2026, 11, 1), stale: tuple[str, ...] = ()) -> Runbook:
-    return Runbook(service=sid, title=f"{sid} runbook", heading=f"{sid} runbook", path=f"ops/runbooks/{sid}.md",
+def runbook(sid: str = "api", reviewed: date | None = date(2026, 11, 1),
+            stale: tuple[str, ...] = ()) -> Runbook:
+    return Runbook(service=sid, title=f"{sid} runbook", heading=f"{sid} runbook",
+                   path=f"ops/runbooks/{sid}.md",
                    page=f"runbooks/{sid}.md", body="", last_reviewed=reviewed, known_service=True,
                    sections=("Pager", "Playbooks", "Rollback"), stale_reasons=stale)
 
@@ -58,11 +60,13 @@ def decision(did: str = "2026-0001", status: str = "accepted", tags: tuple[str, 
     return Decision(id=did, title=f"Decision {did}", status=status, status_raw=status, status_kind="exact",
                     date=date(2026, 1, 1), date_source="metadata", source_format="opsbook",
                     file=f"ops/decisions/{did}-x.md", line=1, folder="ops/decisions",
-                    page=f"decisions/{did}.md", body="", tags=tags, revisit=revisit, superseded_by=superseded_by)
+                    page=f"decisions/{did}.md", body="", tags=tags, revisit=revisit,
+                    superseded_by=superseded_by)
 
 
 def rfc(rid: str = "2026-11-x", review_state: str = "closed") -> Rfc:
-    return Rfc(id=rid, title=f"RFC {rid}", status="review", status_raw="review", authors=("frank",), dri="frank",
+    return Rfc(id=rid, title=f"RFC {rid}", status="review", status_raw="review", authors=("frank",),
+               dri="frank",
                opens=date(2026, 11, 1), closes=date(2026, 11, 10), decision=None, log=(), tags=(), body="",
                file=f"rfcs/{rid}.md", line=1, page=f"rfcs/{rid}.md", review_state=review_state)
 

@@ -62,7 +62,8 @@ def test_postmortems_on_time_looks_at_major_incidents_of_the_last_90_days() -> N
     assert outcome("postmortems-on-time") == NOT_ASSESSED  # empty incident log
     assert outcome("postmortems-on-time", incidents=(f.incident(),)) == PASS
     assert outcome("postmortems-on-time", incidents=(f.incident(pm_state=PM_LATE),)) == FAIL
-    assert outcome("postmortems-on-time", incidents=(f.incident(pm_state=PM_OVERDUE, published=None),)) == FAIL
+    overdue = f.incident(pm_state=PM_OVERDUE, published=None)
+    assert outcome("postmortems-on-time", incidents=(overdue,)) == FAIL
     assert outcome("postmortems-on-time", incidents=(f.incident(pm_state=PM_DUE, published=None),)) == PASS
     # A SEV-3, an incident older than 90 days and one on another service do not count.
     assert outcome("postmortems-on-time", incidents=(f.incident(severity="SEV-3", pm_state=PM_LATE),)) == PASS
@@ -73,7 +74,8 @@ def test_postmortems_on_time_looks_at_major_incidents_of_the_last_90_days() -> N
 
 
 def test_postmortems_on_time_names_the_late_ones() -> None:
-    hb = f.handbook(incidents=(f.incident("INC-20261101-01"), f.incident("INC-20261102-01", pm_state=PM_LATE)))
+    late = f.incident("INC-20261102-01", pm_state=PM_LATE)
+    hb = f.handbook(incidents=(f.incident("INC-20261101-01"), late))
     result = run(hb, "postmortems-on-time", hb.services[0])
     assert result.outcome == FAIL
     assert "1 of 2" in result.detail and "INC-20261102-01 (published late)" in result.detail
@@ -103,7 +105,8 @@ def test_capacity_decision_needs_both_tags_and_a_record_in_force() -> None:
     tagged = f.decision(tags=("capacity", "api"))
     assert outcome("capacity-decision", decisions=(tagged,)) == PASS
     assert outcome("capacity-decision", decisions=(f.decision(tags=("capacity",)),)) == FAIL
-    assert outcome("capacity-decision", decisions=(f.decision(tags=("capacity", "api"), status="proposed"),)) == FAIL
+    proposed = f.decision(tags=("capacity", "api"), status="proposed")
+    assert outcome("capacity-decision", decisions=(proposed,)) == FAIL
     lapsed = f.decision(tags=("capacity", "api"), revisit=date(2026, 11, 1))
     assert outcome("capacity-decision", decisions=(lapsed,)) == FAIL
     replaced = f.decision(tags=("capacity", "api"), superseded_by=("2026-0002",))

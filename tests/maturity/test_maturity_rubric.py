@@ -36,7 +36,8 @@ def test_level_rule(outcomes: tuple[tuple[int, str], ...], level: int) -> None:
 
 
 CRIT = Criterion("latency-slo", 3, "Has a latency SLO", "service", "latency-slo")
-EXEMPTION = Exemption("latency-slo", "api", "measured by freshness", date(2026, 12, 31), "ops/maturity.yml", 3)
+EXEMPTION = Exemption("latency-slo", "api", "measured by freshness", date(2026, 12, 31),
+                      "ops/maturity.yml", 3)
 
 
 def test_an_active_exemption_turns_a_failure_into_exempt() -> None:
@@ -154,7 +155,8 @@ def test_replace_drops_every_built_in(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("criteria:\n  - {id: x, level: 3, title: X, check: nope}\n", "2: check 'nope' is not a known check"),
-    ("criteria:\n  - {id: x, level: 3}\n", "2: new criterion 'x' needs `title`, a `check` or `attestation: true`"),
+    ("criteria:\n  - {id: x, level: 3}\n",
+     "2: new criterion 'x' needs `title`, a `check` or `attestation: true`"),
     ("criteria:\n  - {id: x, level: 3, title: X, check: owner, attestation: true}\n", "has both `check` and"),
     ("criteria:\n  - {id: x, level: 7, title: X, check: owner}\n", "2: criteria.0.level: 7 is greater than"),
     ("criteria:\n  - {id: x, level: 3, title: X, check: roadmap-dri, scope: service}\n",
@@ -175,7 +177,8 @@ def test_replace_drops_every_built_in(tmp_path: Path) -> None:
     ("exemptions:\n  - {service: api, criterion: owner, reason: r, until: 2027-01-01}\n"
      "  - {service: api, criterion: owner, reason: s, until: 2027-02-01}\n",
      "3: exemption: api is already exempt from 'owner' (line 2)"),
-    ("exemptions:\n  - {service: api, criterion: owner, until: 2027-01-01}\n", "'reason' is a required property"),
+    ("exemptions:\n  - {service: api, criterion: owner, until: 2027-01-01}\n",
+     "'reason' is a required property"),
     ("attestations:\n  - {service: api, criterion: owner, by: alice, date: 2026-01-01, evidence: x}\n",
      "attestation: criterion 'owner' is decided by the check 'owner', not by attestation"),
     ("attestations:\n  - {service: api, criterion: ecosystem, by: zed, date: 2026-01-01, evidence: x}\n",

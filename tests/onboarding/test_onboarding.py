@@ -7,14 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build
 
+from conftest import mkdocs_build
 from opsbook.build import load_handbook, render_pages
 from opsbook.onboarding.load import count_words, role_lists
 from opsbook.onboarding.model import ReadingItem, reading_minutes
 from opsbook.settings import Settings
 
-RUNBOOK = "---\nlast_reviewed: 2026-11-01\n---\n# API runbook\n\n## Pager\nx\n## Playbooks\ny\n## Rollback\nz\n"
+RUNBOOK = ("---\nlast_reviewed: 2026-11-01\n---\n# API runbook\n\n"
+           "## Pager\nx\n## Playbooks\ny\n## Rollback\nz\n")
 ONBOARDING = """\
 reading:
   - {path: ROADMAP.md, order: 1, week: 1, roles: [all], why: Know what we work on}
@@ -31,7 +32,7 @@ FILES = {
     "ROADMAP.md": "# Roadmap\n\n## Now\n\n- Ship it. DRI: @alice\n",
     "ops/onboarding.yml": ONBOARDING,
     "docs/long.md": "# A long read\n\n" + "word " * 450 + "\n\n```\ncode is not read\n```\n",
-    "docs/practices/hello.md": "---\nonboarding: {order: 0, week: 1, roles: [engineer], why: Say hello}\n---\n"
+    "docs/practices/hello.md": "---\nonboarding: {order: 0, week: 1, roles: [engineer], why: Hi}\n---\n"
                                "# Hello\n\nFirst page to read.\n",
 }
 
@@ -41,7 +42,7 @@ def test_reading_minutes_round_up() -> None:
 
 
 def test_count_words_skips_code_comments_and_link_targets() -> None:
-    text = "Read [the runbook](https://x.example/a/b/c) now.\n\n```\nnot counted here\n```\n<!-- nor this -->\n"
+    text = "Read [the runbook](https://x.example/a/b/c) now.\n\n```\nnot counted\n```\n<!-- nor this -->\n"
     assert count_words(text) == 4
 
 
@@ -100,10 +101,12 @@ def test_pages(make_site: Callable[..., Path]) -> None:
     ({"ops/onboarding.yml": "reading:\n  - {path: docs/index.md, roles: [Engineers]}\n"},
      "reading.0.roles.0: 'Engineers' is not allowed"),
     ({"ops/onboarding.yml": "plan:\n  thirty: [x]\n"}, "'thirty' is not allowed"),
-    ({"ops/onboarding.yml": "first_week:\n  - {text: x, check: nope}\n"}, "ops/onboarding.yml:2: check 'nope'"),
+    ({"ops/onboarding.yml": "first_week:\n  - {text: x, check: nope}\n"},
+     "ops/onboarding.yml:2: check 'nope'"),
     ({"ops/onboarding.yml": "reading: [\n"}, "YAML syntax error"),
     ({"ops/onboarding.yml": "- a\n"}, "ops/onboarding.yml:1: the onboarding file is a mapping"),
-    ({"docs/x.md": "---\ntitle: X\nonboarding: {week: soon}\n---\n# X\n"}, "docs/x.md:3: week: 'soon' is not of"),
+    ({"docs/x.md": "---\ntitle: X\nonboarding: {week: soon}\n---\n# X\n"},
+     "docs/x.md:3: week: 'soon' is not of"),
     ({"docs/x.md": "---\nonboarding: yes please\n---\n# X\n"}, "docs/x.md:2: onboarding: must be a mapping"),
 ])
 def test_bad_onboarding(make_site: Callable[..., Path], files: dict[str, str], message: str) -> None:

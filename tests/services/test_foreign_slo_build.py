@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, mkdocs_build
 from mkdocs.exceptions import Abort
+
+from conftest import REPO, mkdocs_build
 
 OPENSLO = """\
 apiVersion: openslo/v1
@@ -49,14 +50,22 @@ def test_foreign_slos_reach_pages_and_ops_json_and_notes_do_not_fail_strict(
     assert "ops/slo/search.yaml:15: openslo/v1 kind 'AlertPolicy' skipped" in caplog.text
     data = json.loads((site / "ops.json").read_text("utf-8"))
     assert data["problems"] == []
-    assert data["notes"] == [{"file": "ops/slo/search.yaml", "line": 15,
-                              "message": "openslo/v1 kind 'AlertPolicy' skipped: opsbook reads the kinds "
-                                         "SLO, SLI and Service"}]
+    assert data["notes"] == [
+        {
+            "file": "ops/slo/search.yaml",
+            "line": 15,
+            "message": "openslo/v1 kind 'AlertPolicy' skipped: opsbook reads the kinds SLO, SLI and Service",
+        }
+    ]
     services = {s["id"]: s for s in data["services"]}
     assert [s["source_format"] for s in services["api"]["slos"]] == ["opsbook", "sloth"]
     search = services["search"]["slos"][0]
     assert (search["objective"], search["window_days"], search["threshold_ms"], search["calendar"]) == (
-        99, 28, 300, False)
+        99,
+        28,
+        300,
+        False,
+    )
     assert search["error_budget_minutes"] == pytest.approx(403.2)
     page = (site / "services" / "search" / "index.html").read_text("utf-8")
     assert "Search latency" in page and "openslo/v1" in page and "ops/slo/search.yaml" in page
@@ -66,7 +75,9 @@ def test_foreign_slos_reach_pages_and_ops_json_and_notes_do_not_fail_strict(
 
 
 @pytest.mark.warnings_expected
-def test_an_invalid_foreign_slo_fails_the_strict_build(make_site: Callable[..., Path], tmp_path: Path) -> None:
+def test_an_invalid_foreign_slo_fails_the_strict_build(
+    make_site: Callable[..., Path], tmp_path: Path
+) -> None:
     bad = "version: prometheus/v1\nservice: api\nslos:\n  - {name: x, objective: 100}\n"
     root = make_site({"ops/slo.yml": NATIVE, "ops/slo/bad.yml": bad})
     with pytest.raises(Abort):
@@ -81,4 +92,5 @@ def test_the_example_handbook_shows_its_openslo_spec(tmp_path: Path) -> None:
     api = next(s for s in json.loads((site / "ops.json").read_text("utf-8"))["services"] if s["id"] == "api")
     checkout = [s for s in api["slos"] if s["source_format"] == "openslo/v1"]
     assert [(s["name"], s["objective"], s["window_days"], s["threshold_ms"]) for s in checkout] == [
-        ("Checkout latency < 800ms", 99.5, 28, 800)]
+        ("Checkout latency < 800ms", 99.5, 28, 800)
+    ]

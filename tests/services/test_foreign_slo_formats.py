@@ -53,8 +53,20 @@ def test_one_is_100_percent_in_a_fraction_field_and_1_percent_in_a_percent_field
     assert percent("95", fraction_field=False) == 95.0
 
 
-@pytest.mark.parametrize(("text", "days"), [("30d", 30), ("4w", 28), ("2w", 14), ("1M", 30), ("1Q", 90),
-                                             ("1Y", 365), ("1y", 365), ("36h", 1.5), ("1d12h", 1.5)])
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("30d", 30),
+        ("4w", 28),
+        ("2w", 14),
+        ("1M", 30),
+        ("1Q", 90),
+        ("1Y", 365),
+        ("1y", 365),
+        ("36h", 1.5),
+        ("1d12h", 1.5),
+    ],
+)
 def test_windows_in_prometheus_and_openslo_shorthand(text: str, days: float) -> None:
     assert window(text) == timedelta(days=days)
 
@@ -133,7 +145,9 @@ spec:
 """
 
 
-def test_openslo_v1_slos_merge_into_native_services_and_create_new_ones(make_site: Callable[..., Path]) -> None:
+def test_openslo_v1_slos_merge_into_native_services_and_create_new_ones(
+    make_site: Callable[..., Path],
+) -> None:
     hb = _load(make_site, {"ops/slo/openslo.yaml": OPENSLO_V1})
     assert hb.problems == ()
     api = hb.service_by_id["api"]
@@ -141,12 +155,19 @@ def test_openslo_v1_slos_merge_into_native_services_and_create_new_ones(make_sit
     assert [s.source_format for s in api.slos] == ["opsbook", "openslo/v1", "openslo/v1"]
     internal, sla = api.slos[1:]
     assert (internal.name, internal.objective, internal.window_days, internal.calendar) == (
-        "api-availability: Internal", 99.95, 30, True)
+        "api-availability: Internal",
+        99.95,
+        30,
+        True,
+    )
     assert (sla.objective, sla.sli, sla.budgeting_method) == (99.5, "availability", "Timeslices")
     assert (sla.file, sla.line) == ("ops/slo/openslo.yaml", 48)
     checkout = hb.service_by_id["checkout"]  # only the foreign spec knows it: created
-    assert (checkout.title, checkout.description, checkout.file) == ("Checkout", "Takes the money.",
-                                                                    "ops/slo/openslo.yaml")
+    assert (checkout.title, checkout.description, checkout.file) == (
+        "Checkout",
+        "Takes the money.",
+        "ops/slo/openslo.yaml",
+    )
     (slo,) = checkout.slos
     assert (slo.name, slo.sli, slo.objective, slo.window_days) == ("Checkout latency", "latency", 99.0, 28)
     assert slo.threshold == timedelta(milliseconds=250)  # from the referenced SLI's le="0.25"
@@ -164,7 +185,10 @@ def test_openslo_v1alpha_top_level_list_with_count_and_unit_windows(make_site: C
         indicator:
           thresholdMetric: {source: Prometheus, queryType: query, query: latency_ms}
         timeWindows:
-          - {unit: Week, count: 1, isRolling: false, calendar: {startTime: "2022-01-01 12:00:00", timeZone: UTC}}
+          - unit: Week
+            count: 1
+            isRolling: false
+            calendar: {startTime: "2022-01-01 12:00:00", timeZone: UTC}
         budgetingMethod: Occurrences
         objectives:
           - {displayName: Good, value: 200.0, op: gt, target: 0.98}
@@ -182,7 +206,7 @@ def test_openslo_v1alpha_top_level_list_with_count_and_unit_windows(make_site: C
     assert hb.problems == ()
     latency, availability = hb.service_by_id["web"].slos
     assert (latency.sli, latency.objective, latency.window_days, latency.calendar) == ("latency", 98, 7, True)
-    assert latency.source_format == "openslo/v1alpha" and latency.line == 12  # the objective
+    assert latency.source_format == "openslo/v1alpha" and latency.line == 15  # the objective
     assert (availability.sli, availability.objective, availability.window_days) == ("availability", 99.9, 30)
     assert availability.budget_minutes == pytest.approx(43.2)
 
@@ -205,7 +229,7 @@ def test_sloth_files_and_the_kubernetes_crd_with_multi_documents(make_site: Call
         labels: {category: latency}
         sli:
           raw:
-            error_ratio_query: 1 - (sum(rate(d_bucket{le="0.3"}[{{.window}}])) / sum(rate(d_count[{{.window}}])))
+            error_ratio_query: 1 - (sum(rate(d_bucket{le="0.3"}[{{.window}}])) / sum(rate(d[{{.window}}])))
     """
     crd = """\
     ---
@@ -224,8 +248,12 @@ def test_sloth_files_and_the_kubernetes_crd_with_multi_documents(make_site: Call
     hb = _load(make_site, {"ops/slo/sloth.yml": plain, "ops/slo/k8s/api.yaml": crd})
     assert hb.problems == ()
     avail, latency = hb.service_by_id["myservice"].slos
-    assert (avail.name, avail.sli, avail.objective, avail.window_days) == ("requests-availability", "availability",
-                                                                          99.9, 30)
+    assert (avail.name, avail.sli, avail.objective, avail.window_days) == (
+        "requests-availability",
+        "availability",
+        99.9,
+        30,
+    )
     assert (latency.sli, latency.objective, latency.threshold) == ("latency", 99, timedelta(milliseconds=300))
     assert hb.service_by_id["myservice"].owner == "platform-pod"  # a created service takes the owner label
     sloth_api = hb.service_by_id["api"].slos[1]
@@ -234,7 +262,9 @@ def test_sloth_files_and_the_kubernetes_crd_with_multi_documents(make_site: Call
     assert "AlertWindows" in hb.notes[0].message
 
 
-def test_pyrra_string_targets_windows_service_labels_and_latency_buckets(make_site: Callable[..., Path]) -> None:
+def test_pyrra_string_targets_windows_service_labels_and_latency_buckets(
+    make_site: Callable[..., Path],
+) -> None:
     nginx = """\
     apiVersion: pyrra.dev/v1alpha1
     kind: ServiceLevelObjective
@@ -266,11 +296,19 @@ def test_pyrra_string_targets_windows_service_labels_and_latency_buckets(make_si
     hb = _load(make_site, {"ops/slo/nginx.yaml": nginx})
     assert hb.problems == ()
     (errors,) = hb.service_by_id["nginx-api-errors"].slos  # no service label: metadata.name is the service
-    assert (errors.objective, errors.window_days, errors.sli, errors.source_format) == (99.9, 28, "availability",
-                                                                                       "pyrra")
+    assert (errors.objective, errors.window_days, errors.sli, errors.source_format) == (
+        99.9,
+        28,
+        "availability",
+        "pyrra",
+    )
     latency = hb.service_by_id["api"].slos[-1]  # the `service` label merges it into api
     assert (latency.objective, latency.window_days, latency.threshold, latency.line) == (
-        90, 14, timedelta(seconds=1), 14)
+        90,
+        14,
+        timedelta(seconds=1),
+        14,
+    )
 
 
 def test_the_sli_can_be_stated_explicitly_with_a_label(make_site: Callable[..., Path]) -> None:
@@ -310,11 +348,18 @@ def test_unsupported_kinds_and_versions_are_notes_not_problems(make_site: Callab
     ---
     plain: yaml without apiVersion
     """
-    hb = _load(make_site, {"ops/slo/alerts.yaml": spec, "ops/slo/rules.yml": other, "ops/slo/README.md": "# hi"})
+    hb = _load(
+        make_site, {"ops/slo/alerts.yaml": spec, "ops/slo/rules.yml": other, "ops/slo/README.md": "# hi"}
+    )
     assert hb.problems == ()
     assert [(n.file, n.line) for n in hb.notes] == [
-        ("ops/slo/alerts.yaml", 1), ("ops/slo/alerts.yaml", 5), ("ops/slo/alerts.yaml", 8),
-        ("ops/slo/alerts.yaml", 12), ("ops/slo/rules.yml", 1), ("ops/slo/rules.yml", 6)]
+        ("ops/slo/alerts.yaml", 1),
+        ("ops/slo/alerts.yaml", 5),
+        ("ops/slo/alerts.yaml", 8),
+        ("ops/slo/alerts.yaml", 12),
+        ("ops/slo/rules.yml", 1),
+        ("ops/slo/rules.yml", 6),
+    ]
     messages = " | ".join(n.message for n in hb.notes)
     assert "AlertPolicy" in messages and "DataSource" in messages and "openslo.com/v2alpha" in messages
     assert "monitoring.coreos.com/v1" in messages and "no apiVersion" in messages
@@ -390,8 +435,15 @@ def test_invalid_slos_are_problems_with_file_and_line_and_the_rest_is_kept(
     hb = _load(make_site, {"ops/slo/bad.yaml": BAD, "ops/slo/pyrra.yaml": pyrra, "ops/slo/sloth.yml": sloth})
     found = {(p.file, p.line): p.message for p in hb.problems}
     assert set(found) == {
-        ("ops/slo/bad.yaml", 9), ("ops/slo/bad.yaml", 19), ("ops/slo/bad.yaml", 26), ("ops/slo/bad.yaml", 35),
-        ("ops/slo/pyrra.yaml", 4), ("ops/slo/pyrra.yaml", 9), ("ops/slo/sloth.yml", 4), ("ops/slo/sloth.yml", 5)}
+        ("ops/slo/bad.yaml", 9),
+        ("ops/slo/bad.yaml", 19),
+        ("ops/slo/bad.yaml", 26),
+        ("ops/slo/bad.yaml", 35),
+        ("ops/slo/pyrra.yaml", 4),
+        ("ops/slo/pyrra.yaml", 9),
+        ("ops/slo/sloth.yml", 4),
+        ("ops/slo/sloth.yml", 5),
+    }
     assert "target 150 is out of range" in found[("ops/slo/bad.yaml", 9)]
     assert "1M" in found[("ops/slo/bad.yaml", 19)]  # says how a month is written
     assert "spec.service is nothing" in found[("ops/slo/bad.yaml", 26)]
@@ -404,12 +456,22 @@ def test_invalid_slos_are_problems_with_file_and_line_and_the_rest_is_kept(
     assert kept == [("bad-target: fine", 99.9), ("dangling", 99.0), ("ok", 95.0)]
 
 
-@pytest.mark.parametrize("content", [
-    b"\x00\x01binary", b"\xff\xfe not utf-8", b"key: [unclosed\n", b"- - - -\n", b"a: &x [*x]\n",
-    b"apiVersion: openslo/v1\nkind: SLO\nspec: 7\n", b"apiVersion: openslo/v1\nkind: SLO\nspec:\n  objectives: 5\n",
-    b"version: prometheus/v1\nservice: [a, b]\nslos: {}\n", b"apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\n",
-    b"apiVersion: openslo/v1\nkind: SLO\nspec:\n  service: x\n  timeWindow: [{count: many, unit: Fortnight}]\n",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x00\x01binary",
+        b"\xff\xfe not utf-8",
+        b"key: [unclosed\n",
+        b"- - - -\n",
+        b"a: &x [*x]\n",
+        b"apiVersion: openslo/v1\nkind: SLO\nspec: 7\n",
+        b"apiVersion: openslo/v1\nkind: SLO\nspec:\n  objectives: 5\n",
+        b"version: prometheus/v1\nservice: [a, b]\nslos: {}\n",
+        b"apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\n",
+        b"apiVersion: openslo/v1\nkind: SLO\nspec:\n  service: x\n"
+        b"  timeWindow: [{count: many, unit: Fortnight}]\n",
+    ],
+)
 def test_garbage_never_crashes_and_never_drops_the_native_services(
     make_site: Callable[..., Path], content: bytes
 ) -> None:
@@ -426,6 +488,9 @@ def test_no_slo_folder_and_no_native_file_is_simply_no_services(make_site: Calla
 
 
 def test_foreign_specs_alone_make_services_without_a_native_file(make_site: Callable[..., Path]) -> None:
-    hb = _load(make_site, {"ops/slo/sloth.yml": "version: prometheus/v1\nservice: jobs\nslos: [{objective: 99}]\n"},
-               native=None)
+    hb = _load(
+        make_site,
+        {"ops/slo/sloth.yml": "version: prometheus/v1\nservice: jobs\nslos: [{objective: 99}]\n"},
+        native=None,
+    )
     assert [(s.id, len(s.slos)) for s in hb.services] == [("jobs", 1)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from ..runbooks.export import findings_by
 from .derive import rule, rule_text, when_text
 from .ics import uid
 from .model import DAY_NAMES
@@ -21,6 +22,7 @@ def rituals_json(hb: Handbook) -> list[dict[str, Any]]:
     cadence = hb.cadence
     if cadence is None:
         return []
+    unowned = findings_by(hb, lambda f: f.subject if f.kind == "ritual-without-owner" else None)
     return [
         {
             "name": r.name,
@@ -38,7 +40,7 @@ def rituals_json(hb: Handbook) -> list[dict[str, Any]]:
             "rrule": rule_text(rule(r)),
             "first": _iso(r.first),
             "next": _iso(r.next),
-            "findings": [] if r.owner else [{"kind": "ritual-without-owner", "message": "no owner"}],
+            "findings": unowned.get(r.name, []),
         }
         for r in cadence.rituals
     ]

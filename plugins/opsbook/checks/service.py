@@ -10,6 +10,7 @@ from .registry import SERVICE, index, register
 from .result import CheckResult, Evidence, failed, not_assessed, passed
 
 if TYPE_CHECKING:
+    from ..decisions.model import Decision
     from ..handbook import Handbook
     from ..incidents.model import Incident
     from ..runbooks.model import Runbook
@@ -79,7 +80,7 @@ def burn_rate_alerts(hb: Handbook, service: Service) -> CheckResult:
         return failed(f"page alerts can never fire for {names} (the objective is too loose)",
                       _page(service, SLO_ANCHOR))
     count = len(service.slos)
-    detail = "its SLO" if count == 1 else f"all {count} SLOs"
+    detail = "its SLO" if count == 1 else f"each of its {count} SLOs"
     return passed(f"page alerts can fire for {detail}", _page(service, SLO_ANCHOR))
 
 
@@ -227,7 +228,16 @@ def capacity_decision(hb: Handbook, service: Service) -> CheckResult:
     """Passes when an accepted decision record tagged both `capacity` and the service id is in force:
     not superseded or deprecated, and not past its revisit date."""
     today = hb.as_of.astimezone(hb.settings.timezone).date()
-    found = [d for d in hb.decisions if CAPACITY_TAG in d.tags and service.id in d.tags]
+
+    def build() -> dict[str, list[Decision]]:
+        by_tag: dict[str, list[Decision]] = {}
+        for d in hb.decisions:
+            if CAPACITY_TAG in d.tags:
+                for tag in d.tags:
+                    by_tag.setdefault(tag, []).append(d)
+        return by_tag
+
+    found: list[Decision] = index(hb, "capacity_decisions", build).get(service.id, [])
     in_force = [d for d in found if d.status == "accepted" and not d.retired
                 and (d.revisit is None or d.revisit >= today)]
     if in_force:

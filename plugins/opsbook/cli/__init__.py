@@ -68,66 +68,121 @@ examples:
 
 def build_parser() -> argparse.ArgumentParser:
     formatter = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(prog="opsbook", description=DESCRIPTION, epilog=EPILOG,
-                                     formatter_class=formatter)
+    parser = argparse.ArgumentParser(
+        prog="opsbook", description=DESCRIPTION, epilog=EPILOG, formatter_class=formatter
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
-    check = sub.add_parser("check", help="validate every source file without building the site",
-                           description="Validate every source of the handbook (SLOs, incidents, decisions, "
-                           "RFCs, ...) without building the site.", epilog=CHECK_EPILOG,
-                           formatter_class=formatter)
-    check.add_argument("root", nargs="?", metavar="ROOT",
-                       help="the handbook folder (where mkdocs.yml is) or its mkdocs.yml; default: this "
-                       "folder or the nearest one above that holds mkdocs.yml")
-    check.add_argument("--format", choices=["human", "github", "json"], default="human",
-                       help="human: file:line: message (default); github: ::error file=...,line=...:: "
-                       "annotations; json: one JSON document")
-    check.add_argument("-v", "--verbose", action="store_true",
-                       help="also list notes: documents skipped on purpose (never problems)")
+    check = sub.add_parser(
+        "check",
+        help="validate every source file without building the site",
+        description="Validate every source of the handbook (SLOs, incidents, decisions, "
+        "RFCs, ...) without building the site.",
+        epilog=CHECK_EPILOG,
+        formatter_class=formatter,
+    )
+    check.add_argument(
+        "root",
+        nargs="?",
+        metavar="ROOT",
+        help="the handbook folder (where mkdocs.yml is) or its mkdocs.yml; default: this "
+        "folder or the nearest one above that holds mkdocs.yml",
+    )
+    check.add_argument(
+        "--format",
+        choices=["human", "github", "json"],
+        default="human",
+        help="human: file:line: message (default); github: ::error file=...,line=...:: "
+        "annotations; json: one JSON document",
+    )
+    check.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also list notes: documents skipped on purpose (never problems)",
+    )
     check.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     check.set_defaults(run="check")
 
-    new = sub.add_parser("new", help="start a new incident, decision or RFC from a template",
-                         description="Write a filled template for a new incident, decision record or RFC "
-                         "with the next free id, and print its path.", epilog=NEW_EPILOG,
-                         formatter_class=formatter)
+    new = sub.add_parser(
+        "new",
+        help="start a new incident, decision or RFC from a template",
+        description="Write a filled template for a new incident, decision record or RFC "
+        "with the next free id, and print its path.",
+        epilog=NEW_EPILOG,
+        formatter_class=formatter,
+    )
     new.add_argument("kind", choices=["incident", "decision", "rfc"], help="what to start")
     new.add_argument("-t", "--title", help="one-line title (default: a placeholder to edit)")
-    new.add_argument("--date", metavar="YYYY-MM-DD",
-                     help="the day of the id and of the record (default: today in the handbook's time zone)")
-    new.add_argument("-C", "--root", metavar="ROOT", help="the handbook folder (default: this folder or the "
-                     "nearest one above that holds mkdocs.yml)")
+    new.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the day of the id and of the record (default: today in the handbook's time zone)",
+    )
+    new.add_argument(
+        "-C",
+        "--root",
+        metavar="ROOT",
+        help="the handbook folder (default: this folder or the nearest one above that holds mkdocs.yml)",
+    )
     new.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
     incident = new.add_argument_group("incident options")
     incident.add_argument("--severity", help="a level of the handbook's scale (default: the least severe)")
-    incident.add_argument("--service", action="append", default=[], metavar="ID",
-                          help="an affected service from ops/slo.yml (required); repeat for several")
-    incident.add_argument("--started", metavar="TIMESTAMP",
-                          help="when impact began, ISO 8601, e.g. 2026-11-04T09:12:00Z (default: now)")
-    incident.add_argument("--detected-by", choices=["monitor", "customer", "on-call", "other"], default="monitor",
-                          help="how it was noticed (default: monitor)")
+    incident.add_argument(
+        "--service",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="an affected service from ops/slo.yml (required); repeat for several",
+    )
+    incident.add_argument(
+        "--started",
+        metavar="TIMESTAMP",
+        help="when impact began, ISO 8601, e.g. 2026-11-04T09:12:00Z (default: now)",
+    )
+    incident.add_argument(
+        "--detected-by",
+        choices=["monitor", "customer", "on-call", "other"],
+        default="monitor",
+        help="how it was noticed (default: monitor)",
+    )
     incident.add_argument("--coordinator", metavar="HANDLE", help="the incident coordinator")
     decision = new.add_argument_group("decision options")
     decision.add_argument("--owner", metavar="HANDLE", help="the DRI of the decision")
-    decision.add_argument("--status", help="decision: proposed (default) or accepted; rfc: draft (default) "
-                          "or review")
+    decision.add_argument(
+        "--status", help="decision: proposed (default) or accepted; rfc: draft (default) or review"
+    )
     decision.add_argument("--tag", action="append", default=[], help="a tag; repeat for several")
     decision.add_argument("--folder", help="decision folder to write to (default: the first configured one)")
     rfc = new.add_argument_group("rfc options")
-    rfc.add_argument("--author", action="append", default=[], metavar="HANDLE",
-                     help="an author (required); repeat for several (the first is the DRI)")
-    rfc.add_argument("--review-days", type=int, metavar="N",
-                     help="open the review today for N days (sets status review)")
+    rfc.add_argument(
+        "--author",
+        action="append",
+        default=[],
+        metavar="HANDLE",
+        help="an author (required); repeat for several (the first is the DRI)",
+    )
+    rfc.add_argument(
+        "--review-days", type=int, metavar="N", help="open the review today for N days (sets status review)"
+    )
     new.set_defaults(run="new")
 
-    init = sub.add_parser("init", help="scaffold a new handbook that builds at once",
-                          description="Scaffold a new handbook repository in DIR.", epilog=INIT_EPILOG,
-                          formatter_class=formatter)
+    init = sub.add_parser(
+        "init",
+        help="scaffold a new handbook that builds at once",
+        description="Scaffold a new handbook repository in DIR.",
+        epilog=INIT_EPILOG,
+        formatter_class=formatter,
+    )
     init.add_argument("dir", metavar="DIR", help="folder for the new handbook (created if missing)")
     init.add_argument("--name", default="Operations Handbook", help="site name (default: %(default)s)")
-    init.add_argument("--service", default="api", metavar="ID",
-                      help="id of the first service in ops/slo.yml (default: %(default)s)")
+    init.add_argument(
+        "--service",
+        default="api",
+        metavar="ID",
+        help="id of the first service in ops/slo.yml (default: %(default)s)",
+    )
     init.add_argument("--timezone", default="UTC", help="IANA time zone of the team (default: %(default)s)")
     init.set_defaults(run="init")
     return parser
@@ -161,4 +216,3 @@ def _version() -> str:
         return version("opsbook")
     except PackageNotFoundError:
         return "unknown"
-

@@ -142,8 +142,14 @@ def environment(settings: Settings) -> Environment:
     if settings.templates is not None and settings.templates.is_dir():
         loaders.append(FileSystemLoader(str(settings.templates)))
     loaders.append(PackageLoader("opsbook", "templates"))
-    env = Environment(loader=ChoiceLoader(loaders), autoescape=False, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters.update(yaml=yaml_str, yaml_list=yaml_list)
     return env
 
@@ -182,17 +188,23 @@ def new_incident(settings: Settings, day: date, context: dict[str, Any]) -> Crea
         return folder / f"{ident}.md", render(settings, "new/incident.md.j2", id=ident, **context)
 
     def unique(path: Path) -> bool:  # a file named otherwise may carry the same id in its front matter
-        return not any(p != path and path.stem in _ID_LINE.findall(_head(p))
-                       for p in _files(folder) if p.suffix.lower() in (".md", ".markdown"))
+        return not any(
+            p != path and path.stem in _ID_LINE.findall(_head(p))
+            for p in _files(folder)
+            if p.suffix.lower() in (".md", ".markdown")
+        )
 
     path = claim(candidate, unique)
     return Created(path, path.stem)
 
 
-def new_decision(settings: Settings, day: date, slug: str, context: dict[str, Any],
-                 folder: str | None = None) -> Created:
+def new_decision(
+    settings: Settings, day: date, slug: str, context: dict[str, Any], folder: str | None = None
+) -> Created:
     """<first decision folder>/YYYY-NNNN-<slug>.md with the next NNNN of the year over all folders."""
-    folders = [settings.path(f) for f in dict.fromkeys(settings.decisions)] or [settings.path("ops/decisions")]
+    folders = [settings.path(f) for f in dict.fromkeys(settings.decisions)] or [
+        settings.path("ops/decisions")
+    ]
     target = settings.path(folder) if folder else folders[0]
     year = day.year
 
@@ -203,8 +215,11 @@ def new_decision(settings: Settings, day: date, slug: str, context: dict[str, An
 
     def unique(path: Path) -> bool:
         prefix = path.stem[:9]
-        return not any(p != path and DECISION_NAME.match(p.stem) and p.stem[:9] == prefix
-                       for f in {*folders, target} for p in _files(f))
+        return not any(
+            p != path and DECISION_NAME.match(p.stem) and p.stem[:9] == prefix
+            for f in {*folders, target}
+            for p in _files(f)
+        )
 
     path = claim(candidate, unique)
     return Created(path, path.stem[:9])
@@ -226,7 +241,8 @@ def new_rfc(settings: Settings, day: date, slug: str, context: dict[str, Any]) -
     def unique(path: Path) -> bool:
         own = RFC_NAME.match(path.stem)
         return own is not None and not any(
-            p != path and (m := RFC_NAME.match(p.stem)) and m.group(3) == own.group(3) for p in _files(folder))
+            p != path and (m := RFC_NAME.match(p.stem)) and m.group(3) == own.group(3) for p in _files(folder)
+        )
 
     path = claim(candidate, unique)
     return Created(path, path.stem)

@@ -35,20 +35,25 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _incident(args: argparse.Namespace, s: Settings, hb: Handbook, day: date,
-              now: datetime) -> tuple[new.Created | None, str]:
+def _incident(
+    args: argparse.Namespace, s: Settings, hb: Handbook, day: date, now: datetime
+) -> tuple[new.Created | None, str]:
     scale = [sev.id for sev in s.severities]
     severity = args.severity or scale[-1]
     if severity not in scale:
-        raise UsageError(f"--severity {severity!r} is not on the handbook's scale; use one of: {', '.join(scale)}")
+        raise UsageError(
+            f"--severity {severity!r} is not on the handbook's scale; use one of: {', '.join(scale)}"
+        )
     known = sorted(hb.service_by_id)
     if not args.service:
         hint = f"known: {', '.join(known)}" if known else f"the handbook has none yet: add one to {s.slo}"
         raise UsageError(f"name the affected service with --service ID (repeat for several); {hint}")
     for service in args.service:
         if service not in hb.service_by_id:
-            raise UsageError(f"--service {service!r} is not a service of the handbook; known: "
-                             f"{', '.join(known) or 'none yet (add one to ' + s.slo + ')'}")
+            raise UsageError(
+                f"--service {service!r} is not a service of the handbook; known: "
+                f"{', '.join(known) or 'none yet (add one to ' + s.slo + ')'}"
+            )
     _person(hb, args.coordinator, "--coordinator")
     if args.started:
         try:
@@ -76,26 +81,44 @@ def _incident(args: argparse.Namespace, s: Settings, hb: Handbook, day: date,
         "roles": {"coordinator": args.coordinator} if args.coordinator else None,
         "postmortem_published": None,
         "follow_ups": [],
-        "timeline": [(stamp, "T0 detection: how we noticed"), ("", "Diagnosis: what we found"),
-                     ("", "Mitigation: what stopped the impact"), ("", "Resolved")],
+        "timeline": [
+            (stamp, "T0 detection: how we noticed"),
+            ("", "Diagnosis: what we found"),
+            ("", "Mitigation: what stopped the impact"),
+            ("", "Resolved"),
+        ],
     }
-    return _write(args, lambda: new.new_incident(s, day, context),
-                  lambda: new.render(s, "new/incident.md.j2", id=f"INC-{day:%Y%m%d}-NN", **context))
+    return _write(
+        args,
+        lambda: new.new_incident(s, day, context),
+        lambda: new.render(s, "new/incident.md.j2", id=f"INC-{day:%Y%m%d}-NN", **context),
+    )
 
 
-def _decision(args: argparse.Namespace, s: Settings, hb: Handbook, day: date) -> tuple[new.Created | None, str]:
+def _decision(
+    args: argparse.Namespace, s: Settings, hb: Handbook, day: date
+) -> tuple[new.Created | None, str]:
     status = args.status or "proposed"
     if status not in ("proposed", "accepted"):
         raise UsageError(f"--status {status!r}: a new decision is proposed or accepted")
     _person(hb, args.owner, "--owner")
     title = args.title or "Untitled decision"
     context: dict[str, Any] = {
-        "title": title, "status": status, "date": day.isoformat(), "owner": args.owner,
-        "deciders": [args.owner] if args.owner else [], "supersedes": [], "tags": args.tag, "revisit": None,
+        "title": title,
+        "status": status,
+        "date": day.isoformat(),
+        "owner": args.owner,
+        "deciders": [args.owner] if args.owner else [],
+        "supersedes": [],
+        "tags": args.tag,
+        "revisit": None,
     }
     slug = new.slugify(title, "decision")
-    return _write(args, lambda: new.new_decision(s, day, slug, context, args.folder),
-                  lambda: new.render(s, "new/decision.md.j2", id=f"{day.year}-NNNN", **context))
+    return _write(
+        args,
+        lambda: new.new_decision(s, day, slug, context, args.folder),
+        lambda: new.render(s, "new/decision.md.j2", id=f"{day.year}-NNNN", **context),
+    )
 
 
 def _rfc(args: argparse.Namespace, s: Settings, hb: Handbook, day: date) -> tuple[new.Created | None, str]:
@@ -114,13 +137,20 @@ def _rfc(args: argparse.Namespace, s: Settings, hb: Handbook, day: date) -> tupl
         review = {"opens": day.isoformat(), "closes": (day + timedelta(days=days)).isoformat()}
     title = args.title or "Untitled RFC"
     context: dict[str, Any] = {
-        "title": title, "status": status, "authors": args.author, "dri": args.author[0],
-        "review": review, "date": day.isoformat(), "log_entry": "Draft started" if status == "draft" else
-        "Review opened",
+        "title": title,
+        "status": status,
+        "authors": args.author,
+        "dri": args.author[0],
+        "review": review,
+        "date": day.isoformat(),
+        "log_entry": "Draft started" if status == "draft" else "Review opened",
     }
     slug = new.slugify(title, "rfc")
-    return _write(args, lambda: new.new_rfc(s, day, slug, context),
-                  lambda: new.render(s, "new/rfc.md.j2", id=f"{day:%Y-%m}-{slug}", **context))
+    return _write(
+        args,
+        lambda: new.new_rfc(s, day, slug, context),
+        lambda: new.render(s, "new/rfc.md.j2", id=f"{day:%Y-%m}-{slug}", **context),
+    )
 
 
 def _write(args: argparse.Namespace, create: Any, preview: Any) -> tuple[new.Created | None, str]:

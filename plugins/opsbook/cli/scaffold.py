@@ -42,16 +42,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         zone = ZoneInfo(args.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(f"--timezone {args.timezone!r} is not an IANA time zone such as UTC or "
-                         "Europe/Berlin") from None
+        raise UsageError(
+            f"--timezone {args.timezone!r} is not an IANA time zone such as UTC or Europe/Berlin"
+        ) from None
     written = scaffold(target, name=args.name, service=args.service, timezone=zone)
     for path in written:
         sys.stdout.write(shown(path) + "\n")
-    sys.stderr.write(f"\nCreated a handbook in {shown(target)}. Next:\n"
-                     f"  cd {shown(target)}\n"
-                     "  mkdocs serve              # preview at http://127.0.0.1:8000\n"
-                     "  opsbook check             # validate the data (run it in CI too)\n"
-                     f"  opsbook new incident --title \"...\" --service {args.service}\n")
+    sys.stderr.write(
+        f"\nCreated a handbook in {shown(target)}. Next:\n"
+        f"  cd {shown(target)}\n"
+        "  mkdocs serve              # preview at http://127.0.0.1:8000\n"
+        "  opsbook check             # validate the data (run it in CI too)\n"
+        f'  opsbook new incident --title "..." --service {args.service}\n'
+    )
     return 0
 
 
@@ -60,14 +63,22 @@ def scaffold(target: Path, *, name: str, service: str, timezone: ZoneInfo) -> li
     planned = {path.format(service=service): template for path, template in FILES.items()}
     existing = [p for p in planned if (target / p).exists()]
     if existing:
-        raise UsageError(f"{shown(target)} already has {', '.join(existing)}; init never overwrites files. "
-                         "Choose an empty folder.")
+        raise UsageError(
+            f"{shown(target)} already has {', '.join(existing)}; init never overwrites files. "
+            "Choose an empty folder."
+        )
     settings = Settings(root=target.resolve(), as_of=as_of_from_env(), timezone=timezone)
     now = new.local_now(settings)
     today = now.date()
     context: dict[str, Any] = {
-        "name": name, "service": service, "service_title": service.replace("-", " ").title(),
-        "timezone": timezone.key, "handle": HANDLE, "person": PERSON, "pod": POD, "today": today.isoformat(),
+        "name": name,
+        "service": service,
+        "service_title": service.replace("-", " ").title(),
+        "timezone": timezone.key,
+        "handle": HANDLE,
+        "person": PERSON,
+        "pod": POD,
+        "today": today.isoformat(),
         "rotation_start": (today - timedelta(days=today.weekday())).isoformat(),
     }
     written = []
@@ -85,38 +96,66 @@ def _samples(settings: Settings, service: str, now: datetime) -> list[new.Create
     def at(minutes: int) -> str:
         return new.timestamp(start + timedelta(minutes=minutes))
 
-    incident = {
-        "title": f"{service} returned errors after a deploy", "severity": "SEV-2",
-        "severity_scale": " | ".join(s.id for s in settings.severities), "services": [service],
-        "detected_by": "monitor", "started": at(0), "detected": at(4), "acknowledged": at(6),
-        "mitigated": at(31), "resolved": at(75), "deadline": f"{settings.postmortem_deadline_hours:g} h",
+    incident: dict[str, Any] = {
+        "title": f"{service} returned errors after a deploy",
+        "severity": "SEV-2",
+        "severity_scale": " | ".join(s.id for s in settings.severities),
+        "services": [service],
+        "detected_by": "monitor",
+        "started": at(0),
+        "detected": at(4),
+        "acknowledged": at(6),
+        "mitigated": at(31),
+        "resolved": at(75),
+        "deadline": f"{settings.postmortem_deadline_hours:g} h",
         "roles": {"coordinator": HANDLE, "comms": HANDLE, "tech_lead": HANDLE},
         "postmortem_published": (start + timedelta(days=1)).date().isoformat(),
-        "follow_ups": [{"action": "Canary deploys with automatic rollback", "owner": HANDLE,
-                        "due": (now + timedelta(days=14)).date().isoformat(), "status": "open"}],
-        "timeline": [(at(4), "T0 detection: the availability page alert fired"),
-                     (at(15), "Diagnosis: errors started with the 10:00 deploy"),
-                     (at(31), "Mitigation: rolled back to the previous release"),
-                     (at(75), "Resolved: the fix was deployed behind a flag")],
+        "follow_ups": [
+            {
+                "action": "Canary deploys with automatic rollback",
+                "owner": HANDLE,
+                "due": (now + timedelta(days=14)).date().isoformat(),
+                "status": "open",
+            }
+        ],
+        "timeline": [
+            (at(4), "T0 detection: the availability page alert fired"),
+            (at(15), "Diagnosis: errors started with the 10:00 deploy"),
+            (at(31), "Mitigation: rolled back to the previous release"),
+            (at(75), "Resolved: the fix was deployed behind a flag"),
+        ],
         "impact": "About 4 % of requests failed for 31 minutes.",
         "root_cause": "A configuration key was renamed in the release but not in production.",
-        "mitigations": "Rollback to the previous release.", "evidence": "The service dashboard.",
+        "mitigations": "Rollback to the previous release.",
+        "evidence": "The service dashboard.",
         "comms": "A status page update at 10:10 and the all-clear at 10:35.",
         "lessons": "Deploys need a canary stage: the error showed within a minute.",
     }
-    decision = {
-        "title": "Keep the operations handbook as code", "status": "accepted", "date": now.date().isoformat(),
-        "owner": HANDLE, "deciders": [HANDLE], "supersedes": [], "tags": ["process"], "revisit": None,
+    decision: dict[str, Any] = {
+        "title": "Keep the operations handbook as code",
+        "status": "accepted",
+        "date": now.date().isoformat(),
+        "owner": HANDLE,
+        "deciders": [HANDLE],
+        "supersedes": [],
+        "tags": ["process"],
+        "revisit": None,
         "context": "Operational knowledge lived in chat threads and wikis nobody updated.",
         "options": "1. A wiki.\n2. Files in the repository, built into a handbook by opsbook.",
         "decision": "Files in the repository: reviewed in pull requests, validated in CI.",
         "consequences": "Every change to an SLO, incident or decision is a pull request.",
     }
     review = {"opens": now.date().isoformat(), "closes": (now + timedelta(days=14)).date().isoformat()}
-    rfc = {
-        "title": "Error budget policy", "status": "review", "authors": [HANDLE], "dri": HANDLE,
-        "review": review, "date": now.date().isoformat(), "log_entry": "Review opened",
-        "summary": "What we do when a service spends its error budget: freeze risky launches until it recovers.",
+    rfc: dict[str, Any] = {
+        "title": "Error budget policy",
+        "status": "review",
+        "authors": [HANDLE],
+        "dri": HANDLE,
+        "review": review,
+        "date": now.date().isoformat(),
+        "log_entry": "Review opened",
+        "summary": "What we do when a service spends its error budget: "
+        "freeze risky launches until it recovers.",
     }
     return [
         new.new_incident(settings, start.date(), incident),

@@ -127,9 +127,9 @@ def load_decisions(settings: Settings, problems: ProblemLog, team: Team | None =
             if kind == "skip":
                 skipped.append(Skipped(name, detail))
             elif kind == "annex":
-                annex_paths.setdefault(path.parent, []).append(path)
+                annex_paths.setdefault(resolved.parent, []).append(resolved)
             else:
-                draft = _read(path, name, folder, base, detail, problems, skipped)
+                draft = _read(resolved, name, folder, base.resolve(), detail, problems, skipped)
                 if draft is not None:
                     drafts.append(draft)
     _attach_annexes(drafts, annex_paths, settings, problems, skipped)
@@ -303,7 +303,7 @@ def _assign_pages(drafts: list[Draft], settings: Settings) -> None:
     used: set[str] = {"decisions/index.md"}
     for draft in sorted(drafts, key=lambda d: d.file):
         try:
-            page = draft.path.resolve().relative_to(docs).as_posix()
+            page = draft.path.relative_to(docs).as_posix()
             draft.in_docs = True
         except ValueError:
             page = "decisions/" + re.sub(r"[^A-Za-z0-9._/-]+", "-", draft.id) + ".md"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
@@ -76,6 +77,12 @@ class Heading:
 
 def headings(text: str) -> list[Heading]:
     """ATX headings and setext H1/H2 outside fences."""
+    return list(_headings(text))
+
+
+@lru_cache(maxsize=256)
+def _headings(text: str) -> tuple[Heading, ...]:
+    # Parsers ask for the headings of the same body several times; bodies are small and immutable.
     found: list[Heading] = []
     previous: tuple[int, str] | None = None
     for index, line in lines_outside_fences(text):
@@ -90,7 +97,7 @@ def headings(text: str) -> list[Heading]:
             ):
                 found.append(Heading(2, previous[1].strip(), index - 1, index + 1))
         previous = (index, line)
-    return found
+    return tuple(found)
 
 
 def title_heading(text: str) -> Heading | None:

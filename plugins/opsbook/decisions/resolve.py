@@ -54,9 +54,10 @@ class Resolver:
         self.by_path: dict[Path, Draft] = {}
         self.annex: dict[Path, tuple[Draft, str]] = {}
         self.by_basename: dict[str, list[Draft]] = {}
-        self.folders = {settings.path(d.folder).resolve() for d in drafts}
+        self.folders = {settings.path(f).resolve() for f in {d.folder for d in drafts}}
+        self._resolved: dict[str, Path] = {}
         for draft in drafts:
-            path = draft.path.resolve()
+            path = draft.path  # already resolved by the loader
             self.by_path[path] = draft
             if draft.name != draft.path.stem:  # README in its own folder: the folder means the record
                 self.by_path[path.parent] = draft
@@ -71,8 +72,11 @@ class Resolver:
                 ] = (draft, annex.anchor)
 
     def fs_path(self, repo_path: str) -> Path:
-        path = Path(repo_path)
-        return (path if path.is_absolute() else self.root / path).resolve()
+        found = self._resolved.get(repo_path)
+        if found is None:
+            path = Path(repo_path)
+            found = self._resolved[repo_path] = (path if path.is_absolute() else self.root / path).resolve()
+        return found
 
     def record_at(self, path: Path) -> Draft | None:
         """The record whose file (or folder) `path` names, trying the spellings authors use."""
@@ -90,7 +94,7 @@ class Resolver:
             return unique[0] if unique else None
         # Same file name in several folders: the one sharing the longest tail of the path wins.
         scored = sorted(
-            ((_common_tail(path, d.path.resolve()), d.file, d) for d in unique),
+            ((_common_tail(path, d.path), d.file, d) for d in unique),
             key=lambda t: t[:2],
             reverse=True,
         )

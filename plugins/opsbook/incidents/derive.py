@@ -316,8 +316,11 @@ def findings(incidents: Sequence[Incident], as_of: datetime, tz: tzinfo) -> list
 
 
 def derive_all(incidents: Sequence[Incident], services: Sequence[Service], settings: Settings
-               ) -> tuple[tuple[Incident, ...], Metrics]:
-    """Per-incident figures, then the log's metrics, at the settings' as-of instant."""
+               ) -> tuple[tuple[Incident, ...], Metrics | None]:
+    """Per-incident figures, then the log's metrics, at the settings' as-of instant. A handbook with
+    no incidents folder has no incident log: no metrics, so service pages add no incident section."""
+    if not incidents and not settings.path(settings.incidents).is_dir():
+        return (), None
     by_id = {s.id: s for s in services}
     derived = tuple(derive_incident(i, by_id, settings.as_of, settings.timezone,
                                     settings.postmortem_deadline_hours) for i in incidents)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 # Timestamps of an incident in the order they must happen (pairs checked in load.py).
 TIMESTAMP_FIELDS: tuple[str, ...] = ("started", "detected", "acknowledged", "mitigated", "resolved")
@@ -172,5 +173,13 @@ class Metrics:
     window_budgets: tuple[WindowBudget, ...] = ()
     service_incidents: dict[str, tuple[Incident, ...]] = field(default_factory=dict)  # newest first
 
+    @cached_property
+    def _budgets_by_service(self) -> dict[str, tuple[WindowBudget, ...]]:
+        index: dict[str, list[WindowBudget]] = {}
+        for b in self.window_budgets:
+            index.setdefault(b.service, []).append(b)
+        return {k: tuple(v) for k, v in index.items()}
+
     def budgets_of(self, service: str) -> tuple[WindowBudget, ...]:
-        return tuple(b for b in self.window_budgets if b.service == service)
+        """The service's availability SLOs with their budget used this window (one look-up per page)."""
+        return self._budgets_by_service.get(service, ())

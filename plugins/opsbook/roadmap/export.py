@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..runbooks.export import page_url
+from ..decisions.model import page_url
+from ..runbooks.export import findings_by
 from .model import SECTIONS
 
 if TYPE_CHECKING:
@@ -15,6 +16,7 @@ def roadmap_json(hb: Handbook) -> dict[str, Any] | None:
     roadmap = hb.roadmap
     if roadmap is None:
         return None
+    by_url = findings_by(hb, lambda f: f.url)
     items = [
         {
             "section": i.section,
@@ -23,7 +25,7 @@ def roadmap_json(hb: Handbook) -> dict[str, Any] | None:
             "line": i.line,
             "url": page_url(roadmap.page) + f"#{i.anchor}",
             "refs": [{"kind": r.kind, "id": r.id, "url": page_url(r.page)} for r in i.refs],
-            "findings": [] if i.dri else [{"kind": "roadmap-item-without-dri", "message": "no DRI"}],
+            "findings": by_url.get(f"{roadmap.page}#{i.anchor}", []),
         }
         for i in roadmap.items
     ]

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from ..decisions.model import page_url
+from ..problems import Finding
 
 if TYPE_CHECKING:
     from ..handbook import Handbook
 
 
-def page_url(page: str) -> str:
-    """Site URL of a page path with directory URLs: runbooks/api.md -> runbooks/api/."""
-    stem = page.removesuffix(".md")
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+def findings_by(hb: Handbook, key: Callable[[Finding], str | None]) -> dict[str, list[dict[str, object]]]:
+    """The handbook's findings as ops.json item findings, grouped by `key` (e.g. the finding's url)."""
+    grouped: dict[str, list[dict[str, object]]] = {}
+    for f in hb.findings:
+        if (k := key(f)) is not None:
+            grouped.setdefault(k, []).append({"kind": f.kind, "message": f.message})
+    return grouped
 
 
 def runbooks_json(hb: Handbook) -> list[dict[str, Any]]:
-    by_url: dict[str, list[dict[str, object]]] = {}
-    for f in hb.findings:
-        if f.url:
-            by_url.setdefault(f.url, []).append({"kind": f.kind, "message": f.message})
+    by_url = findings_by(hb, lambda f: f.url)
     return [
         {
             "service": rb.service if rb.known_service else None,

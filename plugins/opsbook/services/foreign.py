@@ -31,8 +31,10 @@ from .model import Service, Slo
 from .specs import Reader, ServiceDecl
 
 SUFFIXES = (".yml", ".yaml")
-KNOWN = ("OpenSLO (openslo/v1, openslo/v1alpha), Sloth (version: prometheus/v1, sloth.slok.dev/v1) "
-         "or Pyrra (pyrra.dev/v1alpha1)")
+KNOWN = (
+    "OpenSLO (openslo/v1, openslo/v1alpha), Sloth (version: prometheus/v1, sloth.slok.dev/v1) "
+    "or Pyrra (pyrra.dev/v1alpha1)"
+)
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,11 @@ def load_foreign(settings: Settings, problems: ProblemLog) -> ForeignSpecs:
                 if isinstance(item, LineDict):
                     objects.append((name, item))
                 elif item is not None:
-                    reader.skip(name, line or getattr(doc, "line", None),
-                                f"a YAML document that is not a mapping was skipped; SLO specs are {KNOWN}")
+                    reader.skip(
+                        name,
+                        line or getattr(doc, "line", None),
+                        f"a YAML document that is not a mapping was skipped; SLO specs are {KNOWN}",
+                    )
     for name, obj in objects:  # SLIs first: an indicatorRef may point to a later file
         if obj.get("apiVersion") == "openslo/v1" and obj.get("kind") == "SLI":
             openslo.index_sli(obj, name, reader)
@@ -90,11 +95,18 @@ def _dispatch(obj: LineDict, file: str, reader: Reader) -> None:
     elif api is None and str(obj.get("version", "")).strip() == "prometheus/v1":
         sloth.read(obj, file, reader, k8s=False)
     elif isinstance(api, str) and api.startswith("openslo"):
-        reader.skip(file, obj.line, f"apiVersion {api!r} is not supported and was skipped; opsbook reads "
-                    "openslo/v1 and openslo/v1alpha")
+        reader.skip(
+            file,
+            obj.line,
+            f"apiVersion {api!r} is not supported and was skipped; opsbook reads "
+            "openslo/v1 and openslo/v1alpha",
+        )
     else:
-        what = f"apiVersion {api!r}" if api is not None else (
-            f"version {obj['version']!r}" if "version" in obj else "no apiVersion")
+        what = (
+            f"apiVersion {api!r}"
+            if api is not None
+            else (f"version {obj['version']!r}" if "version" in obj else "no apiVersion")
+        )
         reader.skip(file, obj.line, f"{what}: not an SLO spec opsbook reads, skipped; SLO specs are {KNOWN}")
 
 
@@ -115,14 +127,16 @@ def merge(native: tuple[Service, ...], foreign: ForeignSpecs) -> tuple[Service, 
         merged.append(replace(service, slos=service.slos + extra) if extra else service)
     for sid in sorted(decls):
         decl = decls[sid]
-        merged.append(Service(
-            id=sid,
-            title=decl.title or sid,
-            owner=decl.owner,
-            description=decl.description,
-            dashboards=(),
-            slos=tuple(by_service.get(sid, ())),
-            file=decl.file,
-            line=decl.line,
-        ))
+        merged.append(
+            Service(
+                id=sid,
+                title=decl.title or sid,
+                owner=decl.owner,
+                description=decl.description,
+                dashboards=(),
+                slos=tuple(by_service.get(sid, ())),
+                file=decl.file,
+                line=decl.line,
+            )
+        )
     return tuple(merged)

@@ -52,8 +52,12 @@ def read(doc: LineDict, file: str, reader: Reader, api: str) -> None:
 
 def _service(doc: LineDict, file: str, reader: Reader) -> None:
     meta = mapping(doc.get("metadata"))
-    sid = reader.service(meta.get("name"), file, meta.line_of("name") if "name" in meta else doc.line,
-                         "metadata.name of the Service")
+    sid = reader.service(
+        meta.get("name"),
+        file,
+        meta.line_of("name") if "name" in meta else doc.line,
+        "metadata.name of the Service",
+    )
     if sid is None:
         return
     decl = reader.services[sid]
@@ -83,8 +87,12 @@ def _slo(doc: LineDict, file: str, reader: Reader, api: str) -> None:
     meta = mapping(doc.get("metadata"))
     spec = doc.get("spec")
     if not isinstance(spec, LineDict):
-        reader.problem(file, doc.line, f"{api} SLO {text(meta.get('name'))!r} has no `spec` mapping; "
-                       "an SLO needs spec.service, spec.objectives and a time window")
+        reader.problem(
+            file,
+            doc.line,
+            f"{api} SLO {text(meta.get('name'))!r} has no `spec` mapping; "
+            "an SLO needs spec.service, spec.objectives and a time window",
+        )
         return
     line = spec.key_lines.get("service") or doc.line_of("spec")  # a missing key: the line of `spec:`
     sid = reader.service(spec.get("service"), file, line, "spec.service")
@@ -95,9 +103,12 @@ def _slo(doc: LineDict, file: str, reader: Reader, api: str) -> None:
         return
     objectives = spec.get("objectives")
     if not isinstance(objectives, LineList) or not objectives:
-        reader.problem(file, spec.line_of("objectives"),
-                       "spec.objectives must be a list with at least one objective, e.g. "
-                       "objectives: [{displayName: Good, target: 0.999}]")
+        reader.problem(
+            file,
+            spec.line_of("objectives"),
+            "spec.objectives must be a list with at least one objective, e.g. "
+            "objectives: [{displayName: Good, target: 0.999}]",
+        )
         return
     name = text(meta.get("name"))
     title = text(meta.get("displayName")) or name or sid
@@ -107,8 +118,9 @@ def _slo(doc: LineDict, file: str, reader: Reader, api: str) -> None:
     for index, objective in enumerate(objectives):
         line = objectives.line_of(index)
         if not isinstance(objective, LineDict):
-            reader.problem(file, line, f"spec.objectives.{index} must be a mapping with a target, "
-                           "e.g. target: 0.999")
+            reader.problem(
+                file, line, f"spec.objectives.{index} must be a mapping with a target, e.g. target: 0.999"
+            )
             continue
         target = _target(objective, file, reader, index, line)
         if target is None:
@@ -116,8 +128,10 @@ def _slo(doc: LineDict, file: str, reader: Reader, api: str) -> None:
         label = text(objective.get("displayName"))
         own_names, own_default, own_good = _indicator(objective, file, reader)
         names = (name, title, label, *indicator_names, *own_names)
-        sli = explicit or infer_sli(names, own_default or default_sli or
-                                    ("availability" if "ratioMetrics" in objective else "latency"))
+        sli = explicit or infer_sli(
+            names,
+            own_default or default_sli or ("availability" if "ratioMetrics" in objective else "latency"),
+        )
         threshold = None
         if sli == "latency":  # a histogram bucket bound in the good query: le="0.4" -> 400ms
             threshold = le_threshold(own_good or mapping(objective.get("ratioMetrics")).get("good") or good)
@@ -129,9 +143,20 @@ def _slo(doc: LineDict, file: str, reader: Reader, api: str) -> None:
             slo_name = f"{title} < {format_threshold(threshold)}"
         else:
             slo_name = f"{title}: objective {index + 1}"
-        reader.add_slo(service=sid, sli=sli, objective=target, window=length, file=file, line=line,
-                       source_format=api, name=slo_name, description=text(spec.get("description")),
-                       threshold=threshold, calendar=calendar, budgeting_method=budgeting)
+        reader.add_slo(
+            service=sid,
+            sli=sli,
+            objective=target,
+            window=length,
+            file=file,
+            line=line,
+            source_format=api,
+            name=slo_name,
+            description=text(spec.get("description")),
+            threshold=threshold,
+            calendar=calendar,
+            budgeting_method=budgeting,
+        )
 
 
 def _target(objective: LineDict, file: str, reader: Reader, index: int, line: int) -> float | None:
@@ -142,8 +167,11 @@ def _target(objective: LineDict, file: str, reader: Reader, index: int, line: in
             except SpecError as exc:
                 reader.problem(file, objective.line_of(key), f"spec.objectives.{index}.{key}: {exc}")
                 return None
-    reader.problem(file, line, f"spec.objectives.{index} has no target; write target: 0.999 (a fraction) "
-                   "or targetPercent: 99.9")
+    reader.problem(
+        file,
+        line,
+        f"spec.objectives.{index} has no target; write target: 0.999 (a fraction) or targetPercent: 99.9",
+    )
     return None
 
 
@@ -152,14 +180,19 @@ def _window(spec: LineDict, file: str, reader: Reader, api: str) -> tuple[timede
     key = "timeWindow" if api == "openslo/v1" else "timeWindows"
     raw = spec.get(key, spec.get("timeWindows" if key == "timeWindow" else "timeWindow"))
     if raw is None:
-        reader.problems.note(file, spec.line, f"no spec.{key}; using {DEFAULT_WINDOW.days} days, "
-                             "as Sloth does")
+        reader.problems.note(
+            file, spec.line, f"no spec.{key}; using {DEFAULT_WINDOW.days} days, as Sloth does"
+        )
         return DEFAULT_WINDOW, False
     item = raw[0] if isinstance(raw, LineList) and raw else raw
     line = raw.line_of(0) if isinstance(raw, LineList) and raw else spec.line_of(key)
     if not isinstance(item, LineDict):
-        reader.problem(file, line, f"spec.{key} must be a list with one window, e.g. "
-                       "[{duration: 28d, isRolling: true}] (v1) or [{count: 30, unit: Day}] (v1alpha)")
+        reader.problem(
+            file,
+            line,
+            f"spec.{key} must be a list with one window, e.g. "
+            "[{duration: 28d, isRolling: true}] (v1) or [{count: 30, unit: Day}] (v1alpha)",
+        )
         return None, False
     try:
         if "duration" in item:
@@ -185,8 +218,11 @@ def _indicator(owner: LineDict, file: str, reader: Reader) -> tuple[tuple[Any, .
         found = reader.slis.get(ref.strip())
         if found is None:
             known = ", ".join(sorted(reader.slis)) or "none"
-            reader.problem(file, owner.line_of("indicatorRef"),
-                           f"indicatorRef {ref!r} names no `kind: SLI` under the SLO folder (known: {known})")
+            reader.problem(
+                file,
+                owner.line_of("indicatorRef"),
+                f"indicatorRef {ref!r} names no `kind: SLI` under the SLO folder (known: {known})",
+            )
             return (ref,), None, None
         inline = found[1]
     if not isinstance(inline, LineDict):

@@ -19,19 +19,23 @@ K8S_API = "sloth.slok.dev/v1"
 def read(doc: LineDict, file: str, reader: Reader, k8s: bool) -> None:
     if k8s:
         if doc.get("kind") != "PrometheusServiceLevel":
-            reader.skip(file, doc.line, f"{K8S_API} kind {doc.get('kind')!r} skipped: opsbook reads "
-                        "PrometheusServiceLevel (SLOs); alert windows do not change the SLOs")
+            reader.skip(
+                file,
+                doc.line,
+                f"{K8S_API} kind {doc.get('kind')!r} skipped: opsbook reads "
+                "PrometheusServiceLevel (SLOs); alert windows do not change the SLOs",
+            )
             return
         body = doc.get("spec")
         if not isinstance(body, LineDict):
-            reader.problem(file, doc.line, "PrometheusServiceLevel has no `spec` mapping with service "
-                           "and slos")
+            reader.problem(
+                file, doc.line, "PrometheusServiceLevel has no `spec` mapping with service and slos"
+            )
             return
         prefix, source = "spec.", "sloth-k8s"
     else:
         body, prefix, source = doc, "", "sloth"
-    sid = reader.service(body.get("service"), file, body.line_of("service"),
-                         f"{prefix}service")
+    sid = reader.service(body.get("service"), file, body.line_of("service"), f"{prefix}service")
     if sid is None:
         return
     labels = mapping(body.get("labels"))
@@ -40,9 +44,12 @@ def read(doc: LineDict, file: str, reader: Reader, k8s: bool) -> None:
         reader.services[sid].owner = owner.strip()
     slos = body.get("slos")
     if not isinstance(slos, LineList) or not slos:
-        reader.problem(file, body.line_of("slos"),
-                       f"{prefix}slos must list at least one SLO, e.g. slos: [{{name: requests-availability, "
-                       "objective: 99.9, ...}]")
+        reader.problem(
+            file,
+            body.line_of("slos"),
+            f"{prefix}slos must list at least one SLO, e.g. slos: [{{name: requests-availability, "
+            "objective: 99.9, ...}]",
+        )
         return
     for index, slo in enumerate(slos):
         line = slos.line_of(index)
@@ -61,7 +68,18 @@ def read(doc: LineDict, file: str, reader: Reader, k8s: bool) -> None:
         name = text(slo.get("name")) or f"SLO {index + 1}"
         description = text(slo.get("description"))
         sli = explicit_sli(slo.get("labels"), labels) or infer_sli(
-            (name, mapping(slo.get("labels")).get("category"), description), "availability")
+            (name, mapping(slo.get("labels")).get("category"), description), "availability"
+        )
         threshold = le_threshold(slo.get("sli")) if sli == "latency" else None
-        reader.add_slo(service=sid, sli=sli, objective=objective, window=SLOTH_PERIOD, file=file, line=line,
-                       source_format=source, name=name, description=description, threshold=threshold)
+        reader.add_slo(
+            service=sid,
+            sli=sli,
+            objective=objective,
+            window=SLOTH_PERIOD,
+            file=file,
+            line=line,
+            source_format=source,
+            name=name,
+            description=description,
+            threshold=threshold,
+        )

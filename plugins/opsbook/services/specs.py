@@ -22,24 +22,65 @@ from .model import Slo
 # Explicit SLI word for a foreign SLO, as a label or annotation, when the inference guesses wrong.
 SLI_KEY = "opsbook.dev/sli"
 
-TARGET_HINT = "write it as a percent (99.9 or \"99.9\") or as a fraction (0.999), below 100 % and above 0"
+TARGET_HINT = 'write it as a percent (99.9 or "99.9") or as a fraction (0.999), below 100 % and above 0'
 WINDOW_HINT = "a window is written like 30d, 4w, 2w, 7d, 1h30m or, for calendar windows, 1M, 1Q or 1Y"
 
-_LONG_UNITS = {"M": timedelta(days=30), "Q": timedelta(days=90), "Y": timedelta(days=365),
-               "y": timedelta(days=365)}
+_LONG_UNITS = {
+    "M": timedelta(days=30),
+    "Q": timedelta(days=90),
+    "Y": timedelta(days=365),
+    "y": timedelta(days=365),
+}
 _LONG_WINDOW = re.compile(r"^(\d+(?:\.\d+)?)([MQYy])$")
-_ALPHA_UNITS = {"second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1),
-                "day": timedelta(days=1), "week": timedelta(weeks=1), "month": timedelta(days=30),
-                "quarter": timedelta(days=90), "year": timedelta(days=365)}
+_ALPHA_UNITS = {
+    "second": timedelta(seconds=1),
+    "minute": timedelta(minutes=1),
+    "hour": timedelta(hours=1),
+    "day": timedelta(days=1),
+    "week": timedelta(weeks=1),
+    "month": timedelta(days=30),
+    "quarter": timedelta(days=90),
+    "year": timedelta(days=365),
+}
 
 # Words in an SLO's names that say what it measures; checked in this order.
 _SLI_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("latency", frozenset({"latency", "latencies", "duration", "durations", "slow", "fast", "speed",
-                           "responsetime", "percentile"})),
+    (
+        "latency",
+        frozenset(
+            {
+                "latency",
+                "latencies",
+                "duration",
+                "durations",
+                "slow",
+                "fast",
+                "speed",
+                "responsetime",
+                "percentile",
+            }
+        ),
+    ),
     ("freshness", frozenset({"freshness", "fresh", "staleness", "stale", "lag"})),
     ("correctness", frozenset({"correctness", "correct", "accuracy", "accurate"})),
-    ("availability", frozenset({"availability", "available", "uptime", "error", "errors", "success",
-                                "successful", "failure", "failures", "5xx", "probe"})),
+    (
+        "availability",
+        frozenset(
+            {
+                "availability",
+                "available",
+                "uptime",
+                "error",
+                "errors",
+                "success",
+                "successful",
+                "failure",
+                "failures",
+                "5xx",
+                "probe",
+            }
+        ),
+    ),
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _LE = re.compile(r'\ble\s*=\s*"([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)"')
@@ -104,8 +145,10 @@ def alpha_window(count: Any, unit: Any) -> timedelta:
 
 def _at_least_a_day(length: timedelta, shown: str) -> timedelta:
     if length < MIN_WINDOW:
-        raise SpecError(f"window {shown} is only {format_duration(length)}; an SLO window is at least a day "
-                        "(m is minutes: a month is written 1M, four weeks 4w or 28d)")
+        raise SpecError(
+            f"window {shown} is only {format_duration(length)}; an SLO window is at least a day "
+            "(m is minutes: a month is written 1M, four weeks 4w or 28d)"
+        )
     return length
 
 
@@ -204,8 +247,12 @@ class Reader:
         sid = service_id(raw)
         if sid is None:
             shown = "nothing" if raw is None or raw == "" else repr(raw)
-            self.problem(file, line, f"{what} is {shown}; it must name the service, e.g. checkout-api "
-                         "(letters, digits and dashes)")
+            self.problem(
+                file,
+                line,
+                f"{what} is {shown}; it must name the service, e.g. checkout-api "
+                "(letters, digits and dashes)",
+            )
             return None
         decl = self.services.setdefault(sid, ServiceDecl(id=sid, file=file, line=line))
         if not decl.title and isinstance(raw, str) and raw.strip() != sid:

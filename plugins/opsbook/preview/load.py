@@ -1,0 +1,34 @@
+"""Loading the handbook at the base ref and comparing it with the working tree."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..problems import ProblemLog
+from .gitbase import GitError, checkout
+from .model import Changes
+
+if TYPE_CHECKING:
+    from ..handbook import Handbook
+
+
+def compare_with_base(head: Handbook, log: ProblemLog) -> Changes | None:
+    """The changes from `settings.base_ref` to `head`; a git failure is a problem, not a crash."""
+    from .. import opsjson
+    from ..build import load_handbook  # the pipeline loads the base the same way as the head
+
+    settings = head.settings
+    ref = settings.base_ref
+    if not ref:
+        return None
+    try:
+        with checkout(settings, ref) as (root, commit):
+            # Same as-of date: only the data differs, so time passing never shows as a change.
+            base = load_handbook(replace(settings, root=root, base_ref=None, templates=None))
+    except GitError as exc:
+        log.add("base_ref", None, f"cannot build a preview against {ref!r}: {exc}")
+        return None
+    from .diff import compare
+
+    return Changes(ref, commit, compare(opsjson.build(base), opsjson.build(head)))
