@@ -21,9 +21,16 @@ from .timeparse import format_duration
 
 
 def link(from_page: str, to_path: str) -> str:
-    """Relative Markdown link from one site page to another page or file."""
-    base = posixpath.dirname(from_page)
-    return posixpath.relpath(to_path, base or ".")
+    """Relative Markdown link from one site page to another page or file.
+
+    Both are site paths, so this is posixpath.relpath without its os.getcwd() and abspath calls
+    (thousands of links per build: an incident log with a link per row)."""
+    base = [p for p in posixpath.dirname(from_page).split("/") if p not in ("", ".")]
+    target = [p for p in posixpath.normpath(to_path).split("/") if p not in ("", ".")]
+    common = 0
+    while common < len(base) and common < len(target) and base[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:]) or "."
 
 
 def cell(value: object) -> Markup:

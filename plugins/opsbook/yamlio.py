@@ -258,7 +258,8 @@ def split_front_matter(text: str, name: str, problems: ProblemLog) -> tuple[Line
         empty.line, empty.key_lines = 1, {}
         return empty, text, 1
     body_line = text[: match.end()].count("\n") + 1
-    data = load_yaml(match.group(1) or "", name, problems, line_offset=1)
+    # A blank first line stands for the opening `---`, so every line the parser reports is a file line.
+    data = load_yaml("\n" + (match.group(1) or ""), name, problems)
     if data is None:
         data = LineDict()
         data.line, data.key_lines = 1, {}
@@ -266,20 +267,4 @@ def split_front_matter(text: str, name: str, problems: ProblemLog) -> tuple[Line
         problems.add(name, 2, "front matter must be a mapping of keys to values")
         data = LineDict()
         data.line, data.key_lines = 1, {}
-    else:
-        _shift(data, 1)
     return data, text[match.end() :], body_line
-
-
-def _shift(value: Any, offset: int) -> None:
-    """Move line numbers of a front-matter document to file lines (the opening --- is line 1)."""
-    if isinstance(value, LineDict):
-        value.line += offset
-        value.key_lines = {k: v + offset for k, v in value.key_lines.items()}
-        for child in value.values():
-            _shift(child, offset)
-    elif isinstance(value, LineList):
-        value.line += offset
-        value.item_lines = [v + offset for v in value.item_lines]
-        for child in value:
-            _shift(child, offset)

@@ -166,3 +166,21 @@ def test_every_command_has_help_with_examples(command: str, capsys: pytest.Captu
         main([command, "--help"])
     out = capsys.readouterr().out
     assert exc.value.code == 0 and "examples:" in out and f"opsbook {command}" in out
+
+
+def test_check_ignores_a_preview_base_ref(
+    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PR CI sets OPSBOOK_BASE_REF for the preview build; `check` validates only (no git, no diff)."""
+    monkeypatch.setenv("OPSBOOK_BASE_REF", "no-such-ref-anywhere")
+    root = make_site({"ops/slo.yml": GOOD})
+    code, out, err = _run(capsys, "check", str(root))
+    assert (code, out) == (0, "") and "no problems" in err
+
+
+def test_a_site_without_the_plugin_is_checked_with_defaults_and_says_so(
+    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_site({"ops/slo.yml": BAD}, "site_name: T\nplugins: [search]\n")
+    code, out, err = _run(capsys, "check", str(root))
+    assert code == 1 and "ops/slo.yml:4" in out and "does not list the opsbook plugin" in err

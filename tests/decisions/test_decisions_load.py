@@ -149,7 +149,7 @@ def test_unknown_native_status_is_a_problem_and_the_record_stays(tmp_path: Path)
             "title: T\nstatus: accepted\ndate: 2026-03-01\nrevisit: 2026-01-01\n",
             "5: revisit 2026-01-01 is before the decision's date 2026-03-01",
         ),
-        ("title: T\nstatus: accepted\ndate: 2026-03-01\nrevist: 2027-01-01\n", "Additional properties"),
+        ("title: T\nstatus: accepted\ndate: 2026-03-01\nrevist: 2027-01-01\n", "5: unknown key 'revist'"),
         (
             "title: T\nstatus: [accepted]\ndate: 2026-03-01\n",
             "3: status: ['accepted'] is not of type 'string'",

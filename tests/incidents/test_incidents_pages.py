@@ -15,7 +15,8 @@ from opsbook.build import render_pages
 from opsbook.handbook import Handbook
 from opsbook.incidents import charts
 from opsbook.incidents.macros import macros as incident_macros
-from opsbook.incidents.pages import demote_headings
+from opsbook.incidents.model import Metrics, WindowBudget
+from opsbook.incidents.pages import demote_headings, metric_charts
 from opsbook.pages import GeneratedPage
 from opsbook.problems import Finding
 from opsbook.render import Renderer
@@ -213,3 +214,13 @@ def test_macros(tmp_path: Path) -> None:
                                            "1 incident")
     assert m["budget_consumed"]("jobs") == '*opsbook: service "jobs" has no availability SLO*'
     assert m["budget_consumed"]("nope").startswith('*opsbook: unknown service "nope" (known: api, jobs, web)')
+
+
+def test_budget_chart_shows_the_most_consumed_services_first_and_caps_them(tmp_path: Path) -> None:
+    hb, _ = _pages(tmp_path)
+    start = hb.as_of
+    budgets = tuple(WindowBudget(f"svc-{n:02d}", "Availability", 99.9, 30, start, 43.2, n, n / 43.2, ())
+                    for n in range(30))
+    svg = metric_charts(Metrics(window_budgets=budgets), hb)["budget"]
+    assert "(the 25 highest of 30)" in svg
+    assert svg.index("svc-29 99.9 %") < svg.index("svc-28 99.9 %") and "svc-04 99.9 %" not in svg

@@ -9,6 +9,7 @@ from typing import Any
 from opsbook.cadence.model import Ritual
 from opsbook.decisions.model import Decision
 from opsbook.handbook import Handbook
+from opsbook.incidents.derive import metrics
 from opsbook.incidents.model import PM_ON_TIME, FollowUp, Incident
 from opsbook.rfcs.model import Rfc
 from opsbook.roadmap.model import Roadmap, RoadmapItem
@@ -92,4 +93,7 @@ def team(rotation_members: tuple[str, ...] = ("alice", "bob")) -> Team:
 def handbook(tmp: Path | None = None, **kinds: Any) -> Handbook:
     settings = Settings(root=tmp or Path("/nonexistent"), as_of=AS_OF)
     kinds.setdefault("services", (service(),))
+    if kinds.get("incidents"):  # the log's aggregates, as the build derives them once
+        kinds["incident_metrics"] = metrics(kinds["incidents"], kinds["services"],
+                                            [s.id for s in settings.severities], AS_OF, UTC)
     return Handbook(settings=settings, **kinds)

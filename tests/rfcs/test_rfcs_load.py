@@ -131,7 +131,7 @@ def test_open_and_overdue(tmp_path: Path) -> None:
         ),
         (
             rfc(extra="reviewers: [bob]\n"),
-            "Additional properties are not allowed ('reviewers' was unexpected)",
+            "7: unknown key 'reviewers'; allowed keys: authors, decision",
         ),
         (
             "---\ntitle: T\nstatus: review\nauthors: [frank]\ndri: frank\n---\n",

@@ -8,19 +8,17 @@ rubric and checklist items refer to checks by id; `REGISTRY` holds them all.
 from __future__ import annotations
 
 from . import org, service  # noqa: F401  (importing registers the checks)
-from .registry import REGISTRY, Check, check_ids, run, run_for_all
-from .result import FAIL, NOT_ASSESSED, OUTCOMES, PASS, CheckResult, Evidence
+from .registry import REGISTRY, Check, run, run_for_all
+from .result import FAIL, NOT_ASSESSED, PASS, CheckResult, Evidence
 
 __all__ = [
     "FAIL",
     "NOT_ASSESSED",
-    "OUTCOMES",
     "PASS",
     "REGISTRY",
     "Check",
     "CheckResult",
     "Evidence",
-    "check_ids",
     "run",
     "run_for_all",
 ]

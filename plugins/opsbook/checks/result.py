@@ -8,7 +8,6 @@ from typing import NamedTuple
 PASS = "pass"
 FAIL = "fail"
 NOT_ASSESSED = "not-assessed"
-OUTCOMES: tuple[str, ...] = (PASS, FAIL, NOT_ASSESSED)
 
 
 class Evidence(NamedTuple):

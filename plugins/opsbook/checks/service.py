@@ -116,18 +116,9 @@ RECENT_DAYS = 90
 
 
 def _incidents(hb: Handbook, service: Service) -> tuple[Incident, ...]:
-    """The service's incidents, newest first (an index built once per handbook)."""
-
-    def build() -> dict[str, tuple[Incident, ...]]:
-        by_service: dict[str, list[Incident]] = {}
-        for incident in hb.incidents:
-            for sid in incident.services:
-                by_service.setdefault(sid, []).append(incident)
-        return {sid: tuple(sorted(found, key=lambda i: (i.started is not None, i.started), reverse=True))
-                for sid, found in by_service.items()}
-
-    found: tuple[Incident, ...] = index(hb, "incidents_by_service", build).get(service.id, ())
-    return found
+    """The service's incidents, newest first, from the incident log's metrics (computed once)."""
+    metrics = hb.incident_metrics
+    return metrics.service_incidents.get(service.id, ()) if metrics is not None else ()
 
 
 def _recent(hb: Handbook, service: Service, major_only: bool) -> list[Incident]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from textwrap import fill
 
 from .common import UsageError
 
@@ -77,8 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser(
         "check",
         help="validate every source file without building the site",
-        description="Validate every source of the handbook (SLOs, incidents, decisions, "
-        "RFCs, ...) without building the site.",
+        description=fill(
+            "Validate every source of the handbook (SLOs, incidents, decisions, "
+            "RFCs, ...) without building the site.",
+            96,
+        ),
         epilog=CHECK_EPILOG,
         formatter_class=formatter,
     )
@@ -108,8 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser(
         "new",
         help="start a new incident, decision or RFC from a template",
-        description="Write a filled template for a new incident, decision record or RFC "
-        "with the next free id, and print its path.",
+        description=fill(
+            "Write a filled template for a new incident, decision record or RFC "
+            "with the next free id, and print its path.",
+            96,
+        ),
         epilog=NEW_EPILOG,
         formatter_class=formatter,
     )
@@ -171,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser(
         "init",
         help="scaffold a new handbook that builds at once",
-        description="Scaffold a new handbook repository in DIR.",
+        description=fill("Scaffold a new handbook repository in DIR.", 96),
         epilog=INIT_EPILOG,
         formatter_class=formatter,
     )

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from ..build import load_handbook
@@ -20,7 +20,9 @@ NOT_ITEMS = frozenset({"problems", "findings", "notes"})
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    settings, _ = handbook_settings(args.root)
+    settings, site = handbook_settings(args.root)
+    # Validation only: no preview diff against a base ref (OPSBOOK_BASE_REF may be set in PR CI).
+    settings = replace(settings, base_ref=None)
     handbook = load_handbook(settings)
     elapsed = time.perf_counter() - started
     out = sys.stdout
@@ -38,6 +40,11 @@ def run(args: argparse.Namespace) -> int:
         if args.verbose:
             for note in handbook.notes:
                 out.write(human(settings, note, "note") + "\n")
+    if not args.quiet and args.format != "json" and site.file is not None and not site.enabled:
+        sys.stderr.write(
+            f"note: {source_path(settings, site.file.name)} does not list the opsbook plugin; "
+            "checked with the default paths\n"
+        )
     if not args.quiet and args.format != "json":
         where = source_path(settings, ".")
         sys.stderr.write(summary(handbook, where, elapsed, args.verbose) + "\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -17,7 +18,7 @@ from .common import UsageError, handbook_settings, shown
 
 def run(args: argparse.Namespace) -> int:
     settings, _ = handbook_settings(args.root)
-    hb = load_handbook(settings)  # services and people to check the options against
+    hb = load_handbook(replace(settings, base_ref=None))  # services and people to check options against
     now = new.local_now(settings)
     day = _date(args.date) if args.date else now.date()
     if args.kind == "incident":

@@ -21,7 +21,7 @@ from ..team.model import Team, check_person
 from ..timeparse import DATE_HINT, ParseError, parse_date, parse_timestamp
 from ..validate import Invalid, check
 from ..yamlio import LineDict, LineList, split_front_matter
-from .model import TIMESTAMP_FIELDS, FollowUp, Incident
+from .model import FOLLOW_UP_STATUSES, TIMESTAMP_FIELDS, FollowUp, Incident
 
 ID_PATTERN = re.compile(r"^INC-(\d{8})-(\d{2,})$")
 ID_HINT = "an incident id is INC-YYYYMMDD-NN, e.g. INC-20261104-01"
@@ -260,7 +260,7 @@ def _follow_ups(front: LineDict, name: str, invalid: Invalid, team: Team | None,
             action=action,
             owner=owner,
             due=due,
-            status=status if status in ("open", "done", "wont-do") else "open",
+            status=status if status in FOLLOW_UP_STATUSES else "open",  # the schema named a bad one
             closed=_date(item, "closed", name, label, invalid, ("follow_ups", index), problems),
             link=item["link"] if isinstance(item.get("link"), str) else None,
             line=line,

@@ -9,7 +9,6 @@ from functools import cached_property
 # Timestamps of an incident in the order they must happen (pairs checked in load.py).
 TIMESTAMP_FIELDS: tuple[str, ...] = ("started", "detected", "acknowledged", "mitigated", "resolved")
 FOLLOW_UP_STATUSES: tuple[str, ...] = ("open", "done", "wont-do")
-DETECTED_BY: tuple[str, ...] = ("monitor", "customer", "on-call", "other")
 
 # Postmortem states: published by the deadline, published after it, not yet published with the
 # deadline ahead, not published and the deadline passed, or no deadline yet (not resolved).

@@ -7,11 +7,14 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from ..handbook import Handbook
 from ..links import rewrite_links
 from ..pages import GeneratedPage
-from ..render import Renderer
+from ..render import Renderer, cell
 from ..sourcemap import resolver
+from ..timeparse import format_duration
 from . import charts
 from .derive import month_of, newest_first
 from .model import Incident, Metrics
@@ -19,6 +22,7 @@ from .model import Incident, Metrics
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,5})(\s)")
 
+MAX_BUDGET_ROWS = 25  # bars in the budget chart
 # Badge flavour (assets/opsbook.css) of each status and postmortem state.
 STATUS_BADGE = {"ongoing": "bad", "mitigated": "warn", "resolved": "good"}
 POSTMORTEM_BADGE = {"on-time": "good", "late": "warn", "due": "info", "overdue": "bad", "pending": "neutral"}
@@ -45,11 +49,45 @@ def severity_badge(hb: Handbook) -> Callable[[str], str]:
     return lambda sev: {0: "bad", 1: "warn"}.get(rank.get(sev, 99), "info")
 
 
+def badge(flavour: str, text: object) -> Markup:
+    return Markup(f'<span class="opsbook-badge opsbook-badge--{escape(flavour)}">{escape(text)}</span>')
+
+
+def minutes(value: float | None) -> str:
+    return "–" if value is None else format_duration(value)
+
+
+def service_links(hb: Handbook) -> Callable[[Incident, Callable[[str], str]], Markup]:
+    """The incident's services, each linked to its page when the handbook has it."""
+    def links(incident: Incident, link: Callable[[str], str]) -> Markup:
+        return Markup(", ").join(
+            Markup(f"[{escape(sid)}]({link(hb.service_by_id[sid].page)})") if sid in hb.service_by_id
+            else cell(sid) for sid in incident.services)
+    return links
+
+
+def person(hb: Handbook) -> Callable[[str | None, str], Markup]:
+    """A handle as the person's name linked to the team page (`team_page`, relative), else as written."""
+    people = getattr(hb.team, "person_by_handle", None) or {}
+
+    def show(handle: str | None, team_page: str) -> Markup:
+        found = people.get(handle) if handle else None
+        if found is None:
+            return cell(handle)
+        return Markup("[{}]({}#person-{})").format(cell(found.name), team_page, handle)
+    return show
+
+
 def _context(hb: Handbook) -> dict[str, Any]:
+    """Helpers shared by the incident templates: plain Python, far cheaper per page than Jinja macros."""
     tz = hb.settings.timezone
     return {
         "local": local_time(tz),
         "month": lambda i: month_of(i, tz) or "",
+        "badge": badge,
+        "minutes": minutes,
+        "service_links": service_links(hb),
+        "person": person(hb),
         "sev_badge": severity_badge(hb),
         "status_badge": STATUS_BADGE,
         "pm_badge": POSTMORTEM_BADGE,
@@ -124,7 +162,12 @@ def metric_charts(metrics: Metrics, hb: Handbook) -> dict[str, str]:
         mttr = [None if v is None else round(v / 60, 2) for _, _, v in metrics.by_month]
         out["mttr"] = charts.line_chart("Mean time to resolve per month (hours)", months,
                                         [("MTTR", mttr)], unit=" h")
-    rows = [(f"{b.service} {b.objective:g} %", round(b.share * 100, 1)) for b in metrics.window_budgets]
+    # Most consumed first; a handbook with hundreds of services shows the top ones only.
+    ranked = sorted(metrics.window_budgets, key=lambda b: (-b.share, b.service, b.slo))
+    rows = [(f"{b.service} {b.objective:g} %", round(b.share * 100, 1)) for b in ranked[:MAX_BUDGET_ROWS]]
     if rows:
-        out["budget"] = charts.horizontal_bars("Error budget consumed by incidents this window", rows)
+        title = "Error budget consumed by incidents this window"
+        if len(ranked) > MAX_BUDGET_ROWS:
+            title += f" (the {MAX_BUDGET_ROWS} highest of {len(ranked)})"
+        out["budget"] = charts.horizontal_bars(title, rows)
     return out

@@ -13,14 +13,11 @@ if TYPE_CHECKING:
 
 def result_json(r: CriterionResult) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "id": r.criterion.id,
+        "id": r.criterion.id,  # title, check and scope are in the top-level `maturity.rubric`
         "level": r.criterion.level,
-        "title": r.criterion.title,
         "outcome": r.outcome,
         "detail": r.detail,
         "evidence": [e.to_json() for e in r.evidence],
-        "check": r.criterion.check,
-        "attestation": r.criterion.attestation,
     }
     if r.exemption is not None:
         data["exemption"] = {"reason": r.exemption.reason, "until": r.exemption.until.isoformat()}

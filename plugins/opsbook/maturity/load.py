@@ -7,7 +7,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..checks import REGISTRY
-from ..checks.registry import ORGANISATION as ORG_CHECK
 from ..problems import ProblemLog
 from ..sources import read_text
 from ..team.model import check_person
@@ -92,11 +91,11 @@ def _criterion(hb: Handbook, raw: LineDict, criteria: dict[str, Criterion], file
                          f"{', '.join(sorted(REGISTRY))}")
             return None
         base = replace(base, check=check_id, attestation=False,
-                       scope=ORGANISATION if known.scope == ORG_CHECK else base.scope)
+                       scope=ORGANISATION if known.scope == ORGANISATION else base.scope)
     elif attestation:
         base = replace(base, check=None, attestation=True)
     scope = str(raw.get("scope") or base.scope)
-    if scope == SERVICE and base.check is not None and REGISTRY[base.check].scope == ORG_CHECK:
+    if scope == SERVICE and base.check is not None and REGISTRY[base.check].scope == ORGANISATION:
         problems.add(file, raw.line_of("scope"), f"criterion {cid!r}: check {base.check!r} is about the "
                      "organisation, so the criterion cannot be judged per service; use scope: organisation")
         return None

@@ -7,10 +7,10 @@ from datetime import date
 from functools import cached_property
 
 from ..checks import Evidence
+from ..checks.registry import ORGANISATION as ORGANISATION  # a criterion's scopes are its check's
+from ..checks.registry import SERVICE
 
 EXEMPT = "exempt"
-SERVICE = "service"
-ORGANISATION = "organisation"
 
 
 @dataclass(frozen=True)
