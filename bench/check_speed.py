@@ -173,8 +173,8 @@ def main() -> int:
             f"runs (fresh process each; target < 3 s)"
         )
         print(
-            f"CPU time of the check process: median {statistics.median(cpu):.2f} s (what an idle machine's wall "
-            "time comes close to)"
+            f"CPU time of the check process: median {statistics.median(cpu):.2f} s "
+            "(what an idle machine's wall time comes close to)"
         )
         print(result.stderr.strip())
     return 0

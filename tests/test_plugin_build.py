@@ -97,7 +97,9 @@ def test_a_site_with_no_sources_builds_strict(make_site: Callable[..., Path]) ->
 
 
 @pytest.mark.warnings_expected
-def test_problems_fail_strict_and_show_without_it(make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_problems_fail_strict_and_show_without_it(
+    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_site({"ops/slo.yml": "services:\n  api:\n    slos:\n      - {sli: availability, objective: 150}\n"
                       "  web:\n    slos:\n      - {sli: availability, objective: 99}\n"})
     with pytest.raises(Abort):
@@ -137,8 +139,8 @@ def test_rebuilds_are_byte_identical(tmp_path: Path) -> None:
 def test_serve_watches_the_data_folders(make_site: Callable[..., Path]) -> None:
     from mkdocs.config import load_config
 
-    root = make_site({"ops/slo.yml": SLO, "ROADMAP.md": "# Roadmap\n\n## Now\n\n- Ship it. DRI: @alice\n", "rfcs/.keep": "",
-                      "ops/incidents/.keep": ""})
+    roadmap = "# Roadmap\n\n## Now\n\n- Ship it. DRI: @alice\n"
+    root = make_site({"ops/slo.yml": SLO, "ROADMAP.md": roadmap, "rfcs/.keep": "", "ops/incidents/.keep": ""})
     cfg = load_config(str(root / "mkdocs.yml"))
     cfg.plugins.on_config(cfg)
     watched: list[str] = []

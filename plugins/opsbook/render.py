@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import quote
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape

@@ -88,7 +88,7 @@ def _num(x: float) -> str:
     """Up to three significant decimals, no trailing zeros: 43.2, 4.32, 72."""
     if x >= 100:
         return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
-    text = f"{x:.3g}" if x < 10 else f"{x:.3g}"
+    text = f"{x:.3g}"
     if "e" in text:
         text = f"{x:.0f}"
     return text

@@ -35,10 +35,9 @@ def line_at(data: Any, path: list[Any] | tuple[Any, ...]) -> int | None:
     line: int | None = getattr(data, "line", None) or None
     node = data
     for step in path:
-        if isinstance(node, LineDict) and isinstance(step, str) and step in node:
-            line = node.line_of(step)
-            node = node[step]
-        elif isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
+        in_dict = isinstance(node, LineDict) and isinstance(step, str) and step in node
+        in_list = isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node)
+        if in_dict or in_list:
             line = node.line_of(step)
             node = node[step]
         else:

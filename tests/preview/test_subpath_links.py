@@ -49,10 +49,10 @@ def test_every_internal_link_and_asset_resolves_under_a_sub_path(example_copy: P
         for tag, link in parser.links:
             if link.startswith(("mailto:", "#", "data:", "javascript:")):
                 continue
-            if tag in ("script", "img") or (tag == "link" and not link.startswith("https://github.com")):
-                if urlparse(link).netloc and not link.startswith(BASE):
-                    external_assets.append(f"{rel}: {link}")
-                    continue
+            is_asset = tag in ("script", "img") or (tag == "link" and not link.startswith("https://github.com"))
+            if is_asset and urlparse(link).netloc and not link.startswith(BASE):
+                external_assets.append(f"{rel}: {link}")
+                continue
             target = _target(site, page_url, link)
             if target is not None and not target.exists():
                 broken.append(f"{rel}: {link}")

@@ -94,9 +94,8 @@ def _status_changes(kind: str, label: str, base: Doc, head: Doc, fields: tuple[s
             if b != h:
                 show = ", ".join(map(str, b)) if isinstance(b, list) else b
                 now = ", ".join(map(str, h)) if isinstance(h, list) else h
-                out.append(Change(singular, iid, "changed",
-                                  f"{label.capitalize()} {iid}: {field.replace('_', ' ')} {show or '–'} -> {now or '–'}",
-                                  _page(new[iid], f"{kind}/{iid}.md")))
+                summary = f"{label.capitalize()} {iid}: {field.replace('_', ' ')} {show or '–'} -> {now or '–'}"
+                out.append(Change(singular, iid, "changed", summary, _page(new[iid], f"{kind}/{iid}.md")))
     return out
 
 
@@ -123,7 +122,8 @@ def incidents(base: Doc, head: Doc) -> list[Change]:
             b, h = b_fu[action].get("status"), h_fu[action].get("status")
             if b != h:
                 what = "closed" if h in ("done", "wont-do") else "changed"
-                out.append(Change("follow-up", iid, what, f"{iid}: follow-up \u201c{action}\u201d {b} -> {h}", page))
+                summary = f"{iid}: follow-up \u201c{action}\u201d {b} -> {h}"
+                out.append(Change("follow-up", iid, what, summary, page))
     return out
 
 
