@@ -32,6 +32,8 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 MKDOCS_YML = """\
 site_name: Bench
 theme: {name: material, font: false}
+# The extensions opsbook switches on, listed for both sites so they parse the same Markdown.
+markdown_extensions: [tables, attr_list, md_in_html, admonition, pymdownx.tasklist]
 plugins:
   - search
   - tags

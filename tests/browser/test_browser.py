@@ -27,6 +27,9 @@ PREFIX = "pr-123"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
+# The checklist script has run: its boxes are enabled (null-safe while a page is still swapping in).
+READY = "(box => box !== null && !box.disabled)(document.querySelector('.opsbook-checklist input[data-item]'))"
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin"),
@@ -64,8 +67,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
+    from playwright.sync_api import sync_playwright  # in the `test` extra: missing is a failure
+
+    with sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
             yield b
@@ -110,21 +114,21 @@ def test_checklist_ticks_survive_a_reload_and_reset_clears_them(served: tuple[st
     boxes = page.locator(".opsbook-checklist input[type=checkbox][data-item]")
     first, second = boxes.nth(0), boxes.nth(2)
     first.wait_for()
-    page.wait_for_function("!document.querySelector('.opsbook-checklist input[data-item]').disabled")
+    page.wait_for_function(READY)
     assert not first.is_checked()
     first.check()
     second.check()
     assert page.locator(".opsbook-checklist__progress").inner_text().startswith("2 of ")
 
     page.reload()
-    page.wait_for_function("!document.querySelector('.opsbook-checklist input[data-item]').disabled")
+    page.wait_for_function(READY)
     assert first.is_checked() and second.is_checked()
     assert not boxes.nth(1).is_checked()
 
     page.locator(".opsbook-checklist__reset").click()
     assert not first.is_checked() and not second.is_checked()
     page.reload()
-    page.wait_for_function("!document.querySelector('.opsbook-checklist input[data-item]').disabled")
+    page.wait_for_function(READY)
     assert not first.is_checked() and not second.is_checked()
     assert watched.errors == []
 
@@ -133,12 +137,12 @@ def test_ticks_are_kept_per_checklist_and_site(served: tuple[str, Path], watched
     base, _ = served
     page = watched.page
     page.goto(base + "checklists/definition-of-done/")
-    page.wait_for_function("!document.querySelector('.opsbook-checklist input[data-item]').disabled")
+    page.wait_for_function(READY)
     page.locator(".opsbook-checklist input[data-item]").first.check()
     keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('opsbook.checklist:'))")
     assert keys and all(k.startswith(f"opsbook.checklist:/{PREFIX}/:definition-of-done:") for k in keys)
     page.goto(base + "checklists/re-architecture/")
-    page.wait_for_function("!document.querySelector('.opsbook-checklist input[data-item]').disabled")
+    page.wait_for_function(READY)
     assert page.locator(".opsbook-checklist input[data-item]:checked").count() == 0
 
 
@@ -150,11 +154,11 @@ def test_checklists_work_after_instant_navigation(served: tuple[str, Path], watc
     page.evaluate("window.__sameDocument = true")
     page.locator("article a[href$='definition-of-done/']").first.click()
     page.wait_for_url("**/checklists/definition-of-done/")
-    page.wait_for_function("!document.querySelector('.opsbook-checklist input[data-item]').disabled")
+    page.wait_for_function(READY)
     assert page.evaluate("window.__sameDocument === true")  # instant navigation: no new document
     page.locator(".opsbook-checklist input[data-item]").first.check()
     page.reload()
-    page.wait_for_function("!document.querySelector('.opsbook-checklist input[data-item]').disabled")
+    page.wait_for_function(READY)
     assert page.locator(".opsbook-checklist input[data-item]").first.is_checked()
     assert watched.errors == []
 
