@@ -151,3 +151,10 @@ def test_serve_watches_the_data_folders(make_site: Callable[..., Path]) -> None:
 
     cfg.plugins["opsbook"].on_serve(FakeServer(), cfg, None)  # type: ignore[arg-type]
     assert {"ops/slo.yml", "ops/incidents", "rfcs", "ROADMAP.md"} <= set(watched)
+
+
+def test_schemas_are_published_with_the_site(make_site: Callable[..., Path]) -> None:
+    site = mkdocs_build(make_site({"ops/slo.yml": SLO}))
+    published = json.loads((site / "schemas" / "ops.schema.json").read_text("utf-8"))
+    assert published == schema("ops")
+    assert (site / "schemas" / "incident.schema.json").is_file()

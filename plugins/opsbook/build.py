@@ -8,6 +8,7 @@ Another front end (a folder writer for Zensical, the CLI) calls the same two fun
 from __future__ import annotations
 
 from dataclasses import replace
+from importlib import resources
 
 from . import opsjson, sourcemap
 from .attention import attention_page
@@ -55,8 +56,6 @@ from .team.pages import team_pages
 def load_handbook(settings: Settings) -> Handbook:
     """Load, validate and derive every source kind; never raises for bad input."""
 
-# TEMPORARY NOTE: several engineers edit this tree concurrently. Read /work/main/AGENTS.md first:
-# never run state-changing git commands; small str_replace edits in shared files; never revert others.
     log = ProblemLog()
     # The team first: every later kind checks the people it names against it (None: no team file).
     team = load_team(settings, log)
@@ -117,6 +116,13 @@ def _derive_how_we_run(hb: Handbook) -> Handbook:
     return replace(hb, runbooks=runbooks, roadmap=roadmap)
 
 
+def _schema_assets() -> list[GeneratedAsset]:
+    """The JSON Schemas, published beside ops.json so scripts and editors can fetch them from the site."""
+    folder = resources.files("opsbook").joinpath("schemas")
+    return [GeneratedAsset(f"schemas/{entry.name}", entry.read_bytes())
+            for entry in sorted(folder.iterdir(), key=lambda e: e.name) if entry.name.endswith(".json")]
+
+
 def render_pages(handbook: Handbook) -> tuple[list[GeneratedPage], list[GeneratedAsset]]:
     """Every generated page and site asset of the handbook."""
     renderer = Renderer(handbook.settings.templates, as_of=handbook.as_of, hb=handbook)
@@ -136,7 +142,7 @@ def render_pages(handbook: Handbook) -> tuple[list[GeneratedPage], list[Generate
     pages.append(attention_page(handbook, renderer))
     pages += changes_pages(handbook, renderer)
     pages = with_banners(handbook, pages, renderer)
-    assets = [opsjson.asset(handbook), *decision_assets(handbook)]
+    assets = [opsjson.asset(handbook), *decision_assets(handbook), *_schema_assets()]
     if handbook.cadence is not None:
         assets.append(ics.asset(handbook.cadence, handbook.as_of))
     return pages, assets

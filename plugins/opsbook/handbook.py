@@ -1,8 +1,5 @@
 """The whole handbook after loading and derivation: one frozen value per build."""
 
-# TEMPORARY NOTE: several engineers edit this tree concurrently. Read /work/main/AGENTS.md first:
-# never run state-changing git commands; small str_replace edits in shared files; never revert others.
-
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -71,8 +71,6 @@ def service_json(hb: Handbook, service: Service) -> dict[str, Any]:
 def build(hb: Handbook) -> dict[str, Any]:
     """The ops.json document as a dict."""
 
-# TEMPORARY NOTE: several engineers edit this tree concurrently. Read /work/main/AGENTS.md first:
-# never run state-changing git commands; small str_replace edits in shared files; never revert others.
     return {
         "schema_version": SCHEMA_VERSION,
         "as_of": hb.as_of.isoformat().replace("+00:00", "Z"),

@@ -64,8 +64,10 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages (item pages out of the nav) unless a hand-written file exists."""
+        # One index up front: Files rebuilds its own lookup table after every append (quadratic).
+        by_uri = {f.src_uri: f for f in files}
         for path, content, in_nav in self._files:
-            existing = files.get_file_from_path(path)
+            existing = by_uri.get(path)
             if existing is not None and path in self._replaces:
                 files.remove(existing)  # a decision record in docs/: its page replaces the raw file
             elif existing is not None:
@@ -84,10 +86,12 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Keep pages offline (see `_offline`)."""
         return self._offline(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        return self._offline(output_content)  # 404.html and other theme templates
+        """Keep 404.html and other theme templates offline too."""
+        return self._offline(output_content)
 
     def _offline(self, html: str) -> str:
         """Keep the repository link but stop Material fetching its facts from the GitHub API, unless
