@@ -115,7 +115,7 @@ class Team:
     timezone: str | None = None  # the team file's default zone for rotations
     oncall: tuple[OnCall, ...] = ()  # derived at the as-of date, one per rotation
 
-    @property
+    @cached_property  # knows() runs for every person reference of every item
     def handles(self) -> frozenset[str]:
         return frozenset(p.handle for p in self.people)
 
