@@ -35,7 +35,7 @@ from .onboarding.pages import onboarding_pages
 from .pages import GeneratedAsset, GeneratedPage
 from .preview.load import compare_with_base
 from .preview.pages import changes_pages, with_banners
-from .problems import ProblemLog
+from .problems import Finding, ProblemLog
 from .render import Renderer
 from .rfcs.pages import rfc_pages
 from .roadmap.derive import link_roadmap, roadmap_findings
@@ -55,7 +55,6 @@ from .team.pages import team_pages
 
 def load_handbook(settings: Settings) -> Handbook:
     """Load, validate and derive every source kind; never raises for bad input."""
-
     log = ProblemLog()
     # The team first: every later kind checks the people it names against it (None: no team file).
     team = load_team(settings, log)
@@ -86,8 +85,9 @@ def load_handbook(settings: Settings) -> Handbook:
     return replace(handbook, problems=log.sorted(), findings=_findings(handbook), notes=log.sorted_notes())
 
 
-def _findings(handbook: Handbook) -> tuple:  # type: ignore[type-arg]
-    findings: list = []  # type: ignore[type-arg]
+def _findings(handbook: Handbook) -> tuple[Finding, ...]:
+    """Every finding of every kind, in a stable order."""
+    findings: list[Finding] = []
     findings += incident_findings(handbook.incidents, handbook.as_of, handbook.settings.timezone)
     findings += runbook_findings(handbook.runbooks, handbook.services)
     findings += maturity_findings(handbook.maturity)
