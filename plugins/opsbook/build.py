@@ -116,6 +116,16 @@ def _derive_how_we_run(hb: Handbook) -> Handbook:
     return replace(hb, runbooks=runbooks, roadmap=roadmap)
 
 
+STYLESHEET = "assets/opsbook.css"  # filterable tables, cards, badges, charts in both palettes
+SCRIPT = "assets/opsbook.js"  # table filters and sorting, checklist ticks; offline, no dependencies
+
+
+def _static_assets() -> list[GeneratedAsset]:
+    """The stylesheet and script every generated page relies on."""
+    package = resources.files("opsbook")
+    return [GeneratedAsset(name, package.joinpath(name).read_bytes()) for name in (STYLESHEET, SCRIPT)]
+
+
 def _schema_assets() -> list[GeneratedAsset]:
     """The JSON Schemas, published beside ops.json so scripts and editors can fetch them from the site."""
     folder = resources.files("opsbook").joinpath("schemas")
@@ -142,7 +152,7 @@ def render_pages(handbook: Handbook) -> tuple[list[GeneratedPage], list[Generate
     pages.append(attention_page(handbook, renderer))
     pages += changes_pages(handbook, renderer)
     pages = with_banners(handbook, pages, renderer)
-    assets = [opsjson.asset(handbook), *decision_assets(handbook), *_schema_assets()]
+    assets = [opsjson.asset(handbook), *decision_assets(handbook), *_schema_assets(), *_static_assets()]
     if handbook.cadence is not None:
         assets.append(ics.asset(handbook.cadence, handbook.as_of))
     return pages, assets

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import macros
-from .build import load_handbook, render_pages
+from .build import SCRIPT, STYLESHEET, load_handbook, render_pages
 from .config import OpsbookConfig
 from .handbook import Handbook
 from .settings import OptionError, Settings, settings_from_options
@@ -21,7 +21,6 @@ from .sources import rel
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("assets/opsbook.css", "assets/opsbook.js")
 MARKDOWN_EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "pymdownx.tasklist")
 
 
@@ -50,13 +49,12 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         pages, assets = render_pages(self.handbook)
         self._files = [(p.path, p.markdown(), p.in_nav) for p in pages]
         self._files += [(a.path, a.content, False) for a in assets]
-        self._files += [(name, _packaged(name), False) for name in ASSETS]
         self._sources = {p.path: p.source for p in pages if p.source}
         self._replaces = {p.path for p in pages if p.replaces_source}
         for ext in MARKDOWN_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
-        for name, target in (("assets/opsbook.css", config.extra_css), ("assets/opsbook.js", config.extra_javascript)):
+        for name, target in ((STYLESHEET, config.extra_css), (SCRIPT, config.extra_javascript)):
             if name not in [str(t) for t in target]:
                 target.append(name)
         macros.register(config, self.handbook)
@@ -131,9 +129,3 @@ def _edit_base(config: MkDocsConfig) -> str | None:
     if edit_uri.endswith(docs):
         edit_uri = edit_uri[: -len(docs)]
     return config.repo_url.rstrip("/") + "/" + edit_uri.lstrip("/")
-
-
-def _packaged(name: str) -> bytes:
-    from importlib import resources
-
-    return resources.files("opsbook").joinpath(name).read_bytes()

@@ -3,6 +3,7 @@
     opsbook check [ROOT] [--format human|github|json]
     opsbook new incident|decision|rfc [--title ...] [options]
     opsbook init DIR
+    opsbook export DIR
 
 Exit status: 0 fine, 1 problems in the sources (check), 2 a usage or configuration mistake.
 """
@@ -30,6 +31,7 @@ examples:
   opsbook new incident --title "Checkout API returned 5xx" --severity SEV-1 --service api
   opsbook new decision --title "Adopt OpenSLO" --owner dana
   opsbook new rfc --title "Rate limiting for the public API" --author frank
+  opsbook export build/docs             hand-written + generated pages as a plain docs folder
 
 Run "opsbook COMMAND --help" for the options of one command."""
 
@@ -192,6 +194,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     init.add_argument("--timezone", default="UTC", help="IANA time zone of the team (default: %(default)s)")
     init.set_defaults(run="init")
+
+    export = sub.add_parser(
+        "export",
+        help="write the handbook as a plain docs folder (no MkDocs needed)",
+        description=fill(
+            "Write the hand-written pages of docs/ plus every generated Markdown page, ops.json, "
+            "cadence.ics, the schemas and the stylesheet and script into DIR, for a site generator "
+            "that reads a folder of Markdown and runs no plugins (Zensical, MkDocs 2).",
+            96,
+        ),
+        formatter_class=formatter,
+    )
+    export.add_argument("dir", metavar="DIR", help="output folder (created if missing; outside docs/)")
+    export.add_argument("-C", "--root", metavar="ROOT", help="the handbook folder (default: this folder or above)")
+    export.add_argument("--strict", action="store_true", help="exit 1 when the sources have problems")
+    export.set_defaults(run="export")
     return parser
 
 
@@ -206,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
             from .check import run
         elif args.run == "new":
             from .new_command import run
+        elif args.run == "export":
+            from .export import run
         else:
             from .scaffold import run
         return run(args)
