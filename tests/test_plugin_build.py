@@ -158,3 +158,15 @@ def test_schemas_are_published_with_the_site(make_site: Callable[..., Path]) -> 
     published = json.loads((site / "schemas" / "ops.schema.json").read_text("utf-8"))
     assert published == schema("ops")
     assert (site / "schemas" / "incident.schema.json").is_file()
+
+
+def test_incidents_without_any_slo_source_build_strict(make_site: Callable[..., Path]) -> None:
+    # A missing source is simply absent: with no ops/slo.yml there is nothing to check services
+    # against, so an incident naming "api" is not a problem (it is one once services are defined).
+    incident = (REPO / "tests" / "fixtures" / "minimal_incident.md").read_text("utf-8")
+    root = make_site({"ops/incidents/INC-20261104-01.md": incident},
+                     "site_name: T\nplugins: [search, opsbook]\n")
+    site = mkdocs_build(root)
+    data = json.loads((site / "ops.json").read_text("utf-8"))
+    assert data["problems"] == [] and data["incidents"][0]["services"] == ["api"]
+    assert (site / "incidents" / "INC-20261104-01" / "index.html").is_file()

@@ -44,7 +44,7 @@ from .roadmap.pages import roadmap_pages
 from .runbooks.derive import runbook_findings, with_links, with_staleness
 from .runbooks.load import load_runbooks
 from .runbooks.pages import runbook_pages
-from .services.load import load_services
+from .services.load import has_service_sources, load_services
 from .services.pages import service_pages
 from .settings import Settings
 from .site_pages import problems_page
@@ -65,7 +65,8 @@ def load_handbook(settings: Settings) -> Handbook:
     decisions, rfcs = load_decision_log(settings, log, team)
     # Incidents after services and the team: each names services that must exist, and people.
     incidents, incident_metrics = derive_incidents(
-        load_incidents(settings, log, frozenset(s.id for s in services), team), services, settings)
+        load_incidents(settings, log, frozenset(s.id for s in services) if has_service_sources(settings) else None,
+                       team), services, settings)
     handbook = Handbook(
         settings=settings, services=services, team=team, decisions=decisions, rfcs=rfcs,
         incidents=incidents, incident_metrics=incident_metrics,

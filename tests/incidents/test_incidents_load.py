@@ -94,8 +94,15 @@ def test_unknown_service(tmp_path: Path) -> None:
     assert got == [(7, "service 'checkout' is not defined in ops/slo.yml; known services: api, jobs, web")]
 
 
-def test_unknown_service_without_any_services_file(tmp_path: Path) -> None:
+def test_services_are_not_checked_without_any_services_source(tmp_path: Path) -> None:
+    # No ops/slo.yml and no ops/slo/: a missing source is absent, not an error.
     hb = handbook(tmp_path, {F: GOOD}, with_slo=False)
+    assert problems_of(hb, F) == []
+    assert hb.incidents[0].services == ("api",)
+
+
+def test_unknown_service_with_an_empty_services_file(tmp_path: Path) -> None:
+    hb = handbook(tmp_path, {F: GOOD, "ops/slo.yml": "services: {}\n"}, with_slo=False)
     assert problems_of(hb, F) == [
         (
             5,

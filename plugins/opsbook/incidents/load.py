@@ -41,7 +41,7 @@ def incident_files(folder: Path) -> list[Path]:
 
 
 def load_incidents(
-    settings: Settings, problems: ProblemLog, service_ids: Collection[str], team: Team | None = None
+    settings: Settings, problems: ProblemLog, service_ids: Collection[str] | None, team: Team | None = None
 ) -> tuple[Incident, ...]:
     """Every incident of the folder (no folder: none), in id order, duplicates after the first dropped."""
     folder = settings.path(settings.incidents)
@@ -54,7 +54,7 @@ def load_incidents(
 
 
 def load_incident(
-    path: Path, name: str, settings: Settings, problems: ProblemLog, service_ids: Collection[str],
+    path: Path, name: str, settings: Settings, problems: ProblemLog, service_ids: Collection[str] | None,
     team: Team | None,
 ) -> Incident | None:
     text = read_text(path, name, problems)
@@ -161,8 +161,10 @@ def _severity(front: LineDict, name: str, settings: Settings, invalid: Invalid, 
     return found
 
 
-def _services(front: LineDict, name: str, settings: Settings, service_ids: Collection[str],
+def _services(front: LineDict, name: str, settings: Settings, service_ids: Collection[str] | None,
               invalid: Invalid, problems: ProblemLog) -> tuple[str, ...]:
+    """The services of an incident; checked against the known ones when services are defined at all
+    (`service_ids` is None when the handbook has no SLO sources: nothing to check against)."""
     raw = front.get("services")
     if not isinstance(raw, LineList):
         return ()
@@ -170,7 +172,7 @@ def _services(front: LineDict, name: str, settings: Settings, service_ids: Colle
     for index, sid in enumerate(raw):
         if not isinstance(sid, str) or invalid.under("services", index):
             continue
-        if sid not in service_ids:
+        if service_ids is not None and sid not in service_ids:
             known = ", ".join(sorted(service_ids)) or f"none yet (define services in {settings.slo})"
             problems.add(name, raw.line_of(index), f"service {sid!r} is not defined in {settings.slo}; "
                          f"known services: {known}")

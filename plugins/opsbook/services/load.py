@@ -17,6 +17,15 @@ from .model import Service, Slo
 DEFAULT_WINDOW = timedelta(days=30)
 
 
+def has_service_sources(settings: Settings) -> bool:
+    """Whether the handbook defines services at all (ops/slo.yml or foreign specs under ops/slo/).
+
+    Without them a service named elsewhere cannot be checked, and is not a problem: a missing
+    source is simply absent from the handbook.
+    """
+    return settings.path(settings.slo).is_file() or settings.path(settings.slo_dir).is_dir()
+
+
 def make_slo(
     service: str,
     sli: str,
