@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
-class Problem:
-    """Invalid source data: names the file, the line when known, and what is allowed."""
+class _Located:
+    """A message about a source file, at a line when known."""
 
     file: str
     line: int | None
@@ -22,21 +22,15 @@ class Problem:
 
 
 @dataclass(frozen=True, order=True)
-class Note:
+class Problem(_Located):
+    """Invalid source data: names the file, the line when known, and what is allowed."""
+
+
+@dataclass(frozen=True, order=True)
+class Note(_Located):
     """Information about the sources that is neither a problem nor a finding: a document that was
     skipped on purpose (an unsupported OpenSLO kind, an alert-window file). Shown in the build log
     (info), in `opsbook check --verbose` and in ops.json `notes[]`; never fails a build."""
-
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
-
-    def to_json(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "message": self.message}
 
 
 @dataclass
