@@ -52,12 +52,7 @@ def read(doc: LineDict, file: str, reader: Reader, api: str) -> None:
 
 def _service(doc: LineDict, file: str, reader: Reader) -> None:
     meta = mapping(doc.get("metadata"))
-    sid = reader.service(
-        meta.get("name"),
-        file,
-        meta.line_of("name") if "name" in meta else doc.line,
-        "metadata.name of the Service",
-    )
+    sid = reader.service_from_name(meta, doc, file, "metadata.name of the Service")
     if sid is None:
         return
     decl = reader.services[sid]

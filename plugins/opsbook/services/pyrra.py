@@ -43,12 +43,7 @@ def read(doc: LineDict, file: str, reader: Reader) -> None:
     if label is not None:
         sid = reader.service(labels[label], file, labels.line_of(label), f"metadata.labels.{label}")
     else:
-        sid = reader.service(
-            meta.get("name"),
-            file,
-            meta.line_of("name") if "name" in meta else doc.line,
-            "metadata.name (or a `service` label)",
-        )
+        sid = reader.service_from_name(meta, doc, file, "metadata.name (or a `service` label)")
     if sid is None:
         return
     try:

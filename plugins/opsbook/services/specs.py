@@ -242,6 +242,10 @@ class Reader:
         self.skipped += 1
         self.problems.note(file, line or None, message)
 
+    def service_from_name(self, meta: LineDict, doc: LineDict, file: str, what: str) -> str | None:
+        """The service id from a document's `metadata.name` (its line, else the document's)."""
+        return self.service(meta.get("name"), file, meta.line_of("name") if "name" in meta else doc.line, what)
+
     def service(self, raw: Any, file: str, line: int | None, what: str) -> str | None:
         """The service id of a document, declaring the service on first sight; None after a problem."""
         sid = service_id(raw)
