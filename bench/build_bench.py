@@ -131,8 +131,13 @@ def run(root: Path) -> tuple[float, float]:
     """Whole-process wall time (s) and peak RSS (MiB) of one `mkdocs build`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795852800"}
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", RUNNER, str(root / "mkdocs.yml"), str(root / "site")],
-                         capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(root / "mkdocs.yml"), str(root / "site")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     elapsed = time.perf_counter() - started
     return elapsed, int(out.stdout.strip().splitlines()[-1]) / 1024
 
@@ -141,8 +146,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--kind", choices=["services", "incidents"], default="services")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="build each site this many times, alternating, and keep the fastest run of each")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="build each site this many times, alternating, and keep the fastest run of each",
+    )
     parser.add_argument("--json", action="store_true", help="print the rows as JSON too")
     args = parser.parse_args()
     rows = []
@@ -161,11 +170,20 @@ def main() -> None:
             plain_t, plain_m = min(plain_runs)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-        row = {"n": n, "pages": pages, "opsbook_s": ops_t, "plain_s": plain_t, "opsbook_mib": ops_m,
-               "plain_mib": plain_m}
+        row = {
+            "n": n,
+            "pages": pages,
+            "opsbook_s": ops_t,
+            "plain_s": plain_t,
+            "opsbook_mib": ops_m,
+            "plain_mib": plain_m,
+        }
         rows.append(row)
-        print(f"| {n:,} | {pages:,} | {ops_t:.2f} | {plain_t:.2f} | {ops_t / plain_t:.2f}x | {ops_m:.0f} | "
-              f"{plain_m:.0f} | {ops_m / plain_m:.2f}x |", flush=True)
+        print(
+            f"| {n:,} | {pages:,} | {ops_t:.2f} | {plain_t:.2f} | {ops_t / plain_t:.2f}x | {ops_m:.0f} | "
+            f"{plain_m:.0f} | {ops_m / plain_m:.2f}x |",
+            flush=True,
+        )
     if args.json:
         print(json.dumps(rows, indent=2))
 

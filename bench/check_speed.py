@@ -137,9 +137,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--items", type=int, default=5000)
     parser.add_argument("--shape", choices=["mix", "incidents"], default="mix")
     parser.add_argument("--runs", type=int, default=3)
@@ -148,9 +146,7 @@ def main() -> int:
         root = Path(tmp)
         counts = write_handbook(root, args.items, args.shape)
         # As a user runs it: bytecode caches allowed (a warm-up run writes them), no preview base ref.
-        env = {
-            k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "OPSBOOK_BASE_REF")
-        }
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "OPSBOOK_BASE_REF")}
         command = [sys.executable, "-m", "opsbook.cli", "check", str(root)]
         subprocess.run(command, capture_output=True, env=env)
         times, cpu = [], []
@@ -160,9 +156,7 @@ def main() -> int:
             result = subprocess.run(command, capture_output=True, text=True, env=env)
             times.append(time.perf_counter() - started)
             after = os.times()
-            cpu.append(
-                after.children_user - before.children_user + after.children_system - before.children_system
-            )
+            cpu.append(after.children_user - before.children_user + after.children_system - before.children_system)
             if result.returncode != 0:
                 print(result.stdout[-3000:], result.stderr[-3000:], sep="\n")
                 return 1

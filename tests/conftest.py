@@ -98,8 +98,11 @@ def mkdocs_build(root: Path, strict: bool = True, site_dir: Path | None = None) 
 def example_copy(tmp_path: Path) -> Path:
     """A copy of the example handbook (everything but site/ and .git) to mutate safely."""
     dest = tmp_path / "example"
-    shutil.copytree(REPO, dest, ignore=shutil.ignore_patterns(".git", "site", ".venv", "*.egg-info",
-                                                             "__pycache__", ".pytest_cache", "bench"))
+    shutil.copytree(
+        REPO,
+        dest,
+        ignore=shutil.ignore_patterns(".git", "site", ".venv", "*.egg-info", "__pycache__", ".pytest_cache", "bench"),
+    )
     return dest
 
 

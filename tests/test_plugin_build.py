@@ -46,8 +46,11 @@ def _site(make_site: Callable[..., Path], plugins: list[str], page: str = "# Hom
 
 @pytest.mark.parametrize("order", [["search", "macros", "opsbook"], ["search", "opsbook", "macros"]])
 def test_macros_work_in_either_plugin_order(make_site: Callable[..., Path], order: list[str]) -> None:
-    root = _site(make_site, order, "# Home\n\nBudget: {{ error_budget('api') }}\n\n{{ slo_table('api') }}\n"
-                 "\nAs of {{ opsbook.as_of }}\n")
+    root = _site(
+        make_site,
+        order,
+        "# Home\n\nBudget: {{ error_budget('api') }}\n\n{{ slo_table('api') }}\n\nAs of {{ opsbook.as_of }}\n",
+    )
     site = mkdocs_build(root)
     html = (site / "index.html").read_text("utf-8")
     assert "Budget: 43.2 min" in html
@@ -100,8 +103,12 @@ def test_a_site_with_no_sources_builds_strict(make_site: Callable[..., Path]) ->
 def test_problems_fail_strict_and_show_without_it(
     make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = make_site({"ops/slo.yml": "services:\n  api:\n    slos:\n      - {sli: availability, objective: 150}\n"
-                      "  web:\n    slos:\n      - {sli: availability, objective: 99}\n"})
+    root = make_site(
+        {
+            "ops/slo.yml": "services:\n  api:\n    slos:\n      - {sli: availability, objective: 150}\n"
+            "  web:\n    slos:\n      - {sli: availability, objective: 99}\n"
+        }
+    )
     with pytest.raises(Abort):
         mkdocs_build(root, strict=True)
     site = mkdocs_build(root, strict=False)
@@ -126,8 +133,11 @@ def test_ops_json_of_the_example_matches_its_schema(tmp_path: Path) -> None:
 
 
 def _digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_rebuilds_are_byte_identical(tmp_path: Path) -> None:
@@ -164,8 +174,7 @@ def test_incidents_without_any_slo_source_build_strict(make_site: Callable[..., 
     # A missing source is simply absent: with no ops/slo.yml there is nothing to check services
     # against, so an incident naming "api" is not a problem (it is one once services are defined).
     incident = (REPO / "tests" / "fixtures" / "minimal_incident.md").read_text("utf-8")
-    root = make_site({"ops/incidents/INC-20261104-01.md": incident},
-                     "site_name: T\nplugins: [search, opsbook]\n")
+    root = make_site({"ops/incidents/INC-20261104-01.md": incident}, "site_name: T\nplugins: [search, opsbook]\n")
     site = mkdocs_build(root)
     data = json.loads((site / "ops.json").read_text("utf-8"))
     assert data["problems"] == [] and data["incidents"][0]["services"] == ["api"]

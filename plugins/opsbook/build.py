@@ -65,11 +65,20 @@ def load_handbook(settings: Settings) -> Handbook:
     decisions, rfcs = load_decision_log(settings, log, team)
     # Incidents after services and the team: each names services that must exist, and people.
     incidents, incident_metrics = derive_incidents(
-        load_incidents(settings, log, frozenset(s.id for s in services) if has_service_sources(settings) else None,
-                       team), services, settings)
+        load_incidents(
+            settings, log, frozenset(s.id for s in services) if has_service_sources(settings) else None, team
+        ),
+        services,
+        settings,
+    )
     handbook = Handbook(
-        settings=settings, services=services, team=team, decisions=decisions, rfcs=rfcs,
-        incidents=incidents, incident_metrics=incident_metrics,
+        settings=settings,
+        services=services,
+        team=team,
+        decisions=decisions,
+        rfcs=rfcs,
+        incidents=incidents,
+        incident_metrics=incident_metrics,
         runbooks=load_runbooks(settings, log, services, team),
         cadence=load_cadence(settings, log, team),
         roadmap=load_roadmap(settings, log, team),
@@ -111,8 +120,9 @@ def _derive_how_we_run(hb: Handbook) -> Handbook:
         return hit[0] if hit is not None and s.path(path).is_file() else None
 
     major = [sev.id for sev in s.severities[:2]]
-    runbooks = with_staleness(with_links(hb.runbooks, resolve), hb.incidents, major, s.as_of,
-                              s.runbook_stale_days, s.timezone)
+    runbooks = with_staleness(
+        with_links(hb.runbooks, resolve), hb.incidents, major, s.as_of, s.runbook_stale_days, s.timezone
+    )
     roadmap = hb.roadmap and link_roadmap(hb.roadmap, hb.decisions, hb.rfcs, resolve)
     return replace(hb, runbooks=runbooks, roadmap=roadmap)
 
@@ -130,8 +140,11 @@ def _static_assets() -> list[GeneratedAsset]:
 def _schema_assets() -> list[GeneratedAsset]:
     """The JSON Schemas, published beside ops.json so scripts and editors can fetch them from the site."""
     folder = resources.files("opsbook").joinpath("schemas")
-    return [GeneratedAsset(f"schemas/{entry.name}", entry.read_bytes())
-            for entry in sorted(folder.iterdir(), key=lambda e: e.name) if entry.name.endswith(".json")]
+    return [
+        GeneratedAsset(f"schemas/{entry.name}", entry.read_bytes())
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".json")
+    ]
 
 
 def render_pages(handbook: Handbook) -> tuple[list[GeneratedPage], list[GeneratedAsset]]:

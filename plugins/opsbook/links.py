@@ -16,9 +16,7 @@ from collections.abc import Callable
 from .render import link
 
 # [text](target "title") and ![alt](target); the target has no spaces or is wrapped in <>.
-_LINK = re.compile(
-    r"(?P<bang>!?)\[(?P<text>[^\]\n]*)\]\((?P<target><[^>\n]*>|[^)\s]+)(?P<title>\s+\"[^\"\n]*\")?\)"
-)
+_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]\n]*)\]\((?P<target><[^>\n]*>|[^)\s]+)(?P<title>\s+\"[^\"\n]*\")?\)")
 _HUGO_REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"?([^\"\s>%]+)\"?\s*[>%]\}\}")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 

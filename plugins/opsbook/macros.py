@@ -57,8 +57,7 @@ def functions(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dic
     by_kind: dict[str, Callable[..., str]] = {}
     for provider in (team_macros, cadence_macros, roadmap_macros, decision_macros, incident_macros):
         by_kind.update(provider(hb, r, current_page))
-    return {"slo_table": slo_table, "error_budget": error_budget, "services_table": services_table,
-            **by_kind}
+    return {"slo_table": slo_table, "error_budget": error_budget, "services_table": services_table, **by_kind}
 
 
 def register(config: MkDocsConfig, hb: Handbook) -> None:

@@ -102,8 +102,20 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         """Rebuild when data sources change, not only docs/."""
         assert self.handbook is not None
         s = self.handbook.settings
-        for relative in (s.slo, s.slo_dir, s.incidents, *s.decisions, s.rfcs, s.runbooks, s.cadence,
-                         s.team, s.checklists, s.maturity, s.onboarding, s.roadmap):
+        for relative in (
+            s.slo,
+            s.slo_dir,
+            s.incidents,
+            *s.decisions,
+            s.rfcs,
+            s.runbooks,
+            s.cadence,
+            s.team,
+            s.checklists,
+            s.maturity,
+            s.onboarding,
+            s.roadmap,
+        ):
             path = s.path(relative)
             if path.exists():
                 server.watch(str(path))

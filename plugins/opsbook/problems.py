@@ -66,5 +66,10 @@ class Finding:
     owner: str | None = None  # who should act (a handle or pod); the attention page groups by it
 
     def to_json(self) -> dict[str, object]:
-        return {"kind": self.kind, "subject": self.subject, "message": self.message, "url": self.url,
-                "owner": self.owner}
+        return {
+            "kind": self.kind,
+            "subject": self.subject,
+            "message": self.message,
+            "url": self.url,
+            "owner": self.owner,
+        }

@@ -119,6 +119,4 @@ class Renderer:
 
     def render(self, template: str, page: str, **context: Any) -> str:
         """Render `template` for the page at site path `page` (links are made relative to it)."""
-        return self.env.get_template(template).render(
-            page_path=page, link=lambda target: link(page, target), **context
-        )
+        return self.env.get_template(template).render(page_path=page, link=lambda target: link(page, target), **context)

@@ -76,8 +76,19 @@ class OptionError(ValueError):
 
 # Options whose value is converted, not copied; every other Settings field is copied from the option
 # of the same name after a type check against its default, so a new option needs no code here.
-_CONVERTED = frozenset({"root", "as_of", "timezone", "severities", "postmortem_deadline_hours", "decisions",
-                        "templates", "base_ref", "docs_dir"})
+_CONVERTED = frozenset(
+    {
+        "root",
+        "as_of",
+        "timezone",
+        "severities",
+        "postmortem_deadline_hours",
+        "decisions",
+        "templates",
+        "base_ref",
+        "docs_dir",
+    }
+)
 
 
 def settings_from_options(
@@ -106,8 +117,9 @@ def settings_from_options(
         try:
             values["timezone"] = ZoneInfo(str(options["timezone"]))
         except (ZoneInfoNotFoundError, ValueError):
-            raise OptionError(f"timezone {options['timezone']!r} is not an IANA time zone such as UTC or "
-                              "Europe/Berlin") from None
+            raise OptionError(
+                f"timezone {options['timezone']!r} is not an IANA time zone such as UTC or Europe/Berlin"
+            ) from None
     if options.get("postmortem_deadline") is not None:
         try:
             deadline = parse_duration(options["postmortem_deadline"])
@@ -140,9 +152,15 @@ def _checked(name: str, value: Any, default: Any) -> Any:
     else:
         ok = isinstance(value, str)
     if not ok:
-        wanted = ("true or false" if isinstance(default, bool) else
-                  "a number" if isinstance(default, int | float) else
-                  "a list of paths" if isinstance(default, tuple) else "text, e.g. a path")
+        wanted = (
+            "true or false"
+            if isinstance(default, bool)
+            else "a number"
+            if isinstance(default, int | float)
+            else "a list of paths"
+            if isinstance(default, tuple)
+            else "text, e.g. a path"
+        )
         raise OptionError(f"option {name}: {value!r} is not allowed; use {wanted}")
     return value
 
@@ -160,6 +178,7 @@ def _severities(raw: Any) -> tuple[Severity, ...]:
         elif isinstance(item, Mapping) and isinstance(item.get("id"), str):
             scale.append(Severity(item["id"], str(item.get("description") or "")))
         else:
-            raise OptionError(f"option severities: {item!r} is not allowed; each level is {{id: SEV-1, "
-                              "description: ...}")
+            raise OptionError(
+                f"option severities: {item!r} is not allowed; each level is {{id: SEV-1, description: ...}}"
+            )
     return tuple(scale)

@@ -44,8 +44,7 @@ def _item_pages(hb: Handbook) -> dict[str, tuple[str, str]]:
     return pages
 
 
-def page_for(hb: Handbook, path: str,
-             items: dict[str, tuple[str, str]] | None = None) -> tuple[str, str] | None:
+def page_for(hb: Handbook, path: str, items: dict[str, tuple[str, str]] | None = None) -> tuple[str, str] | None:
     """(site page path, title or "") of the page that shows source `path`, or None when none does."""
     s = hb.settings
     path = normalise(path)
@@ -54,7 +53,7 @@ def page_for(hb: Handbook, path: str,
         return found
     docs = normalise(s.docs_dir)
     if path.startswith(docs + "/") and path.endswith(".md"):
-        return path[len(docs) + 1:], ""
+        return path[len(docs) + 1 :], ""
     singles = {
         s.slo: ("services/index.md", "Services"),
         s.roadmap: ("roadmap.md", "Roadmap"),
@@ -66,11 +65,16 @@ def page_for(hb: Handbook, path: str,
     for source, target in singles.items():
         if path == normalise(source):
             return target
-    folders = [(s.incidents, "incidents"), (s.runbooks, "runbooks"), (s.rfcs, "rfcs"),
-               (s.checklists, "checklists"), *((d, "decisions") for d in s.decisions)]
+    folders = [
+        (s.incidents, "incidents"),
+        (s.runbooks, "runbooks"),
+        (s.rfcs, "rfcs"),
+        (s.checklists, "checklists"),
+        *((d, "decisions") for d in s.decisions),
+    ]
     for folder, section in folders:
         folder = normalise(folder)
-        if path.startswith(folder + "/") and "/" not in path[len(folder) + 1:]:
+        if path.startswith(folder + "/") and "/" not in path[len(folder) + 1 :]:
             stem = posixpath.splitext(posixpath.basename(path))[0]
             return f"{section}/{stem}.md", ""
     return None

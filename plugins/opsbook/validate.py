@@ -93,14 +93,53 @@ class Invalid:
 
 # Keywords a compiled draft-07 validator checks exactly as jsonschema checks draft 2020-12 (plus
 # annotations). A schema using any other keyword is always validated by jsonschema alone.
-_DRAFT7_SAFE = frozenset({
-    "$schema", "$id", "$ref", "$comment", "title", "description", "default", "examples", "type", "enum",
-    "const", "properties", "additionalProperties", "patternProperties", "required", "propertyNames",
-    "minProperties", "maxProperties", "items", "additionalItems", "minItems", "maxItems", "uniqueItems",
-    "contains", "minLength", "maxLength", "pattern", "format", "minimum", "maximum", "exclusiveMinimum",
-    "exclusiveMaximum", "multipleOf", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependencies",
-    "$defs", "definitions",
-})
+_DRAFT7_SAFE = frozenset(
+    {
+        "$schema",
+        "$id",
+        "$ref",
+        "$comment",
+        "title",
+        "description",
+        "default",
+        "examples",
+        "type",
+        "enum",
+        "const",
+        "properties",
+        "additionalProperties",
+        "patternProperties",
+        "required",
+        "propertyNames",
+        "minProperties",
+        "maxProperties",
+        "items",
+        "additionalItems",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "contains",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "format",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "not",
+        "if",
+        "then",
+        "else",
+        "dependencies",
+        "$defs",
+        "definitions",
+    }
+)
 _SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependencies")
 
 

@@ -135,8 +135,11 @@ except ImportError:  # pragma: no cover - a PyYAML built without libyaml
     CParser = None
 
 
-class _FastLoader(CParser or yaml.parser.Parser, yaml.constructor.SafeConstructor,  # type: ignore[misc]
-                  yaml.resolver.Resolver):
+class _FastLoader(
+    CParser or yaml.parser.Parser,
+    yaml.constructor.SafeConstructor,  # type: ignore[misc]
+    yaml.resolver.Resolver,
+):
     """The same loader on libyaml's parser, about ten times faster (what keeps `opsbook check` of
     thousands of files fast). Used only for text without anchors (`&`): aliases and their limits
     stay with `_Loader`, and any error is re-read by `_Loader` so messages never differ."""

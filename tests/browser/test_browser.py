@@ -24,8 +24,16 @@ from conftest import FIXED_EPOCH, REPO
 
 CHROMIUM = Path("/usr/bin/chromium")
 PREFIX = "pr-123"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # The checklist script has run: its boxes are enabled (null-safe while a page is still swapping in).
 READY = "(box => box !== null && !box.disabled)(document.querySelector('.opsbook-checklist input[data-item]'))"
@@ -87,8 +95,7 @@ class Watched:
 
     def foreign_requests(self) -> list[str]:
         inline = ("data", "blob", "about")
-        return [u for u in self.requests
-                if urlparse(u).scheme not in inline and urlparse(u).hostname != "127.0.0.1"]
+        return [u for u in self.requests if urlparse(u).scheme not in inline and urlparse(u).hostname != "127.0.0.1"]
 
 
 @pytest.fixture
@@ -97,8 +104,7 @@ def watched(browser: Any) -> Iterator[Watched]:
     page = context.new_page()
     w = Watched(page)
     page.on("request", lambda req: w.requests.append(req.url))
-    page.on("console", lambda msg: w.errors.append(f"console.{msg.type}: {msg.text}")
-            if msg.type == "error" else None)
+    page.on("console", lambda msg: w.errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
     page.on("pageerror", lambda exc: w.errors.append(f"uncaught: {exc}"))
     try:
         yield w
@@ -106,8 +112,7 @@ def watched(browser: Any) -> Iterator[Watched]:
         context.close()
 
 
-def test_checklist_ticks_survive_a_reload_and_reset_clears_them(served: tuple[str, Path],
-                                                                  watched: Watched) -> None:
+def test_checklist_ticks_survive_a_reload_and_reset_clears_them(served: tuple[str, Path], watched: Watched) -> None:
     base, _ = served
     page = watched.page
     page.goto(base + "checklists/definition-of-done/")

@@ -20,8 +20,9 @@ plugins:
 
 
 @pytest.mark.parametrize(("options", "fetches"), [("", False), (":\n      repo_facts: true", True)])
-def test_repository_facts_are_not_fetched_unless_asked(make_site: Callable[..., Path], tmp_path: Path,
-                                                        options: str, fetches: bool) -> None:
+def test_repository_facts_are_not_fetched_unless_asked(
+    make_site: Callable[..., Path], tmp_path: Path, options: str, fetches: bool
+) -> None:
     root = make_site({}, mkdocs_yml=SITE.format(options=options))
     site = mkdocs_build(root, strict=True, site_dir=tmp_path / "out")
     for page in ("index.html", "404.html"):

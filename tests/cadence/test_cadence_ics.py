@@ -55,9 +55,14 @@ def events(cal: Calendar) -> dict[str, object]:
 def test_one_event_per_ritual_with_stable_sorted_uids(feed: Calendar) -> None:
     uids = [str(e["uid"]) for e in feed.walk("VEVENT")]
     assert uids == sorted(uids)
-    assert set(uids) == {"daily-standup@cadence.opsbook", "triage@cadence.opsbook",
-                         "product-council@cadence.opsbook", "retrospective@cadence.opsbook",
-                         "quarterly-planning@cadence.opsbook", "budget-review@cadence.opsbook"}
+    assert set(uids) == {
+        "daily-standup@cadence.opsbook",
+        "triage@cadence.opsbook",
+        "product-council@cadence.opsbook",
+        "retrospective@cadence.opsbook",
+        "quarterly-planning@cadence.opsbook",
+        "budget-review@cadence.opsbook",
+    }
     assert str(feed["version"]) == "2.0" and "opsbook" in str(feed["prodid"])
 
 

@@ -22,7 +22,9 @@ def handbook(tmp_path: Path, cadence: str, team: str | None = None):  # type: ig
 
 
 def test_bad_rituals(tmp_path: Path) -> None:
-    hb = handbook(tmp_path, """\
+    hb = handbook(
+        tmp_path,
+        """\
         timezone: Europe/Atlantis
         rituals:
           - {name: Triage, frequency: weekly, days: [mon], time: "09:30", owner: EM/TPM}
@@ -35,7 +37,9 @@ def test_bad_rituals(tmp_path: Path) -> None:
           - {name: Both, frequency: monthly, day: 3, days: [mon]}
           - {name: Long, frequency: weekly, days: [fri], duration: forever}
           - {frequency: weekly, days: [fri]}
-        """, team="people: [{handle: alice, name: Alice}]\n")
+        """,
+        team="people: [{handle: alice, name: Alice}]\n",
+    )
     problems = [str(p) for p in hb.problems]
     expected = [
         "ops/cadence.yml:1: timezone 'Europe/Atlantis' is unknown",
@@ -58,11 +62,14 @@ def test_bad_rituals(tmp_path: Path) -> None:
 
 
 def test_ritual_without_owner_is_a_finding_not_a_problem(tmp_path: Path) -> None:
-    hb = handbook(tmp_path, """\
+    hb = handbook(
+        tmp_path,
+        """\
         rituals:
           - {name: Retro, frequency: monthly, days: [thu], week: last}
           - {name: Triage, frequency: weekly, days: [mon], owner: EM/TPM}
-        """)
+        """,
+    )
     assert hb.problems == ()
     assert hb.cadence is not None
     found = ritual_findings(hb.cadence)
@@ -71,11 +78,15 @@ def test_ritual_without_owner_is_a_finding_not_a_problem(tmp_path: Path) -> None
 
 
 def test_role_person_and_pod_owners_are_fine(tmp_path: Path) -> None:
-    hb = handbook(tmp_path, """\
+    hb = handbook(
+        tmp_path,
+        """\
         rituals:
           - {name: A, frequency: weekly, days: [mon], owner: EM/TPM}
           - {name: B, frequency: weekly, days: [mon], owner: "@alice"}
           - {name: C, frequency: weekly, days: [mon], owner: web-pod}
           - {name: D, frequency: weekly, days: [mon], owner: qa/release captain}
-        """, team="people: [{handle: alice, name: Alice, pod: web-pod}]\n")
+        """,
+        team="people: [{handle: alice, name: Alice, pod: web-pod}]\n",
+    )
     assert hb.problems == ()

@@ -60,8 +60,13 @@ def test_items_sections_keys_and_results(make_site: Callable[..., Path]) -> None
     (c,) = hb.checklists  # type: ignore[attr-defined]
     assert c.id == "definition-of-done" and c.page == "checklists/definition-of-done.md"
     assert [s.title for s in c.sections] == ["Tests", "From the data"]
-    assert [i.key for i in c.items] == ["unit-tests-cover-it", "unit-tests-cover-it-2", "docs",
-                                        "every-service-has-an-owner", "the-api-has-an-owner"]
+    assert [i.key for i in c.items] == [
+        "unit-tests-cover-it",
+        "unit-tests-cover-it-2",
+        "docs",
+        "every-service-has-an-owner",
+        "the-api-has-an-owner",
+    ]
     assert c.items[2].link == "index.md"
     every, api = c.automated
     assert every.result.outcome == "fail" and "web" in every.result.detail  # web has no owner
@@ -90,27 +95,34 @@ def test_text_from_the_source_is_escaped(make_site: Callable[..., Path]) -> None
     assert "<script>" not in body and "&lt;script>alert(1)&lt;/script> and `<b>`" in body
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("title: X\nitems:\n  - {text: A, check: nope}\n", "x.yml:3: check 'nope' is not a known check"),
-    ("title: X\nitems:\n  - {text: A, check: roadmap-dri, service: api}\n",
-     "x.yml:3: check 'roadmap-dri' is about the organisation, not one service; remove `service`"),
-    ("title: X\nitems:\n  - {text: A, check: owner, service: nope}\n",
-     "x.yml:3: service 'nope' is not a service"),
-    ("title: X\nitems:\n  - {text: A, service: api}\n",
-     "x.yml:3: `service` only applies to an item with a `check`"),
-    ("title: X\nitems:\n  - {text: A, link: ops/nowhere.md}\n",
-     "x.yml:3: link 'ops/nowhere.md' names no file"),
-    ("title: X\nitems:\n  - {text: A, link: ../etc/passwd}\n", "names no file in this repository"),
-    ("title: X\nitems:\n  - {text: A, link: pyproject.toml}\n", "x.yml:3: link 'pyproject.toml' has no page"),
-    ("title: X\nitems:\n  - {text: A, id: a}\n  - {text: B, id: a}\n",
-     "x.yml:4: item id 'a' is already used on line 3"),
-    ("title: X\nitems:\n  - {text: A, id: Not An Id}\n", "x.yml:3: items.0.id: 'Not An Id' is not allowed"),
-    ("title: X\nitems:\n  - {txt: A}\n", "x.yml:3: items.0: 'text' is a required property"),
-    ("items: [A]\n", "x.yml:1: 'title' is a required property"),
-    ("title: X\n", "x.yml:1: a checklist needs `items` or `sections` of items"),
-    ("title: X\nitems: [A\n", "YAML syntax error"),
-    ("- A\n", "x.yml:1: a checklist is a mapping"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("title: X\nitems:\n  - {text: A, check: nope}\n", "x.yml:3: check 'nope' is not a known check"),
+        (
+            "title: X\nitems:\n  - {text: A, check: roadmap-dri, service: api}\n",
+            "x.yml:3: check 'roadmap-dri' is about the organisation, not one service; remove `service`",
+        ),
+        ("title: X\nitems:\n  - {text: A, check: owner, service: nope}\n", "x.yml:3: service 'nope' is not a service"),
+        (
+            "title: X\nitems:\n  - {text: A, service: api}\n",
+            "x.yml:3: `service` only applies to an item with a `check`",
+        ),
+        ("title: X\nitems:\n  - {text: A, link: ops/nowhere.md}\n", "x.yml:3: link 'ops/nowhere.md' names no file"),
+        ("title: X\nitems:\n  - {text: A, link: ../etc/passwd}\n", "names no file in this repository"),
+        ("title: X\nitems:\n  - {text: A, link: pyproject.toml}\n", "x.yml:3: link 'pyproject.toml' has no page"),
+        (
+            "title: X\nitems:\n  - {text: A, id: a}\n  - {text: B, id: a}\n",
+            "x.yml:4: item id 'a' is already used on line 3",
+        ),
+        ("title: X\nitems:\n  - {text: A, id: Not An Id}\n", "x.yml:3: items.0.id: 'Not An Id' is not allowed"),
+        ("title: X\nitems:\n  - {txt: A}\n", "x.yml:3: items.0: 'text' is a required property"),
+        ("items: [A]\n", "x.yml:1: 'title' is a required property"),
+        ("title: X\n", "x.yml:1: a checklist needs `items` or `sections` of items"),
+        ("title: X\nitems: [A\n", "YAML syntax error"),
+        ("- A\n", "x.yml:1: a checklist is a mapping"),
+    ],
+)
 def test_bad_checklists(make_site: Callable[..., Path], text: str, message: str) -> None:
     (tmp := make_site({"ops/slo.yml": SLO, "pyproject.toml": "", "ops/checklists/x.yml": text}))
     hb = load_handbook(Settings(root=tmp))

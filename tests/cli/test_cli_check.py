@@ -26,9 +26,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return code, out, err
 
 
-def test_no_problems_exits_0_with_a_summary(
-    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_no_problems_exits_0_with_a_summary(make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     root = make_site({"ops/slo.yml": GOOD})
     code, out, err = _run(capsys, "check", str(root))
     assert (code, out) == (0, "")
@@ -88,9 +86,7 @@ def test_json_format_and_verbose_notes(
     assert out.startswith("::notice file=ops/slo/alerts.yaml,line=1::")
 
 
-def test_options_come_from_mkdocs_yml(
-    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_options_come_from_mkdocs_yml(make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     mkdocs = """\
     site_name: T
     theme: {name: material, font: false}
@@ -132,9 +128,7 @@ def test_usage_errors_exit_2(argv: list[str], message: str, capsys: pytest.Captu
     assert message in capsys.readouterr().err
 
 
-def test_a_bad_option_in_mkdocs_yml_exits_2(
-    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_bad_option_in_mkdocs_yml_exits_2(make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     root = make_site({}, "site_name: T\nplugins:\n  - opsbook:\n      timezone: Nowhere/Land\n")
     code, _, err = _run(capsys, "check", str(root))
     assert code == 2 and "mkdocs.yml: opsbook plugin: timezone 'Nowhere/Land'" in err
@@ -150,14 +144,8 @@ def test_the_installed_command_and_python_m(make_site: Callable[..., Path]) -> N
         env=env,
     )
     assert result.returncode == 1 and result.stdout.startswith("::error file=")
-    helped = subprocess.run(
-        [sys.executable, "-m", "opsbook.cli", "--help"], capture_output=True, text=True, env=env
-    )
-    assert (
-        helped.returncode == 0
-        and "examples:" in helped.stdout
-        and "opsbook init my-handbook" in helped.stdout
-    )
+    helped = subprocess.run([sys.executable, "-m", "opsbook.cli", "--help"], capture_output=True, text=True, env=env)
+    assert helped.returncode == 0 and "examples:" in helped.stdout and "opsbook init my-handbook" in helped.stdout
 
 
 @pytest.mark.parametrize("command", ["check", "new", "init"])

@@ -29,9 +29,11 @@ def test_export_writes_hand_written_and_generated_pages(tmp_path: Path, monkeypa
 def test_export_never_imports_mkdocs(tmp_path: Path) -> None:
     import subprocess
 
-    code = ("import sys; from opsbook.cli import main; "
-            f"rc = main(['export', {str(tmp_path / 'o')!r}, '--root', {str(REPO)!r}]); "
-            "print(rc, any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))")
+    code = (
+        "import sys; from opsbook.cli import main; "
+        f"rc = main(['export', {str(tmp_path / 'o')!r}, '--root', {str(REPO)!r}]); "
+        "print(rc, any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "False"]
 

@@ -77,9 +77,7 @@ def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert sorted(p.name for p in target.rglob("*")) == ["docs", "index.md", "src.py"]  # nothing written
 
 
-def test_init_into_an_existing_folder_without_collisions(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_init_into_an_existing_folder_without_collisions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "README.md").write_text("# Our service\n")
     assert main(["init", str(tmp_path), "--service", "api"]) == 0
     assert (tmp_path / "README.md").read_text() == "# Our service\n"

@@ -59,9 +59,7 @@ def test_incident_ids_count_per_day_from_stems_and_front_matter(
         "SEV-3",
     )
     assert front["started"] == front["detected"] == AS_OF  # now, in the handbook's zone (UTC here)
-    code, out, _ = _new(
-        capsys, root, "incident", "--service", "web", "--started", "2026-11-27T23:10:00+01:00"
-    )
+    code, out, _ = _new(capsys, root, "incident", "--service", "web", "--started", "2026-11-27T23:10:00+01:00")
     assert Path(out).name == "INC-20261127-10.md"  # the day of --started counts
 
 
@@ -92,15 +90,11 @@ def test_decision_ids_count_per_year_across_every_decision_folder(
     )
 
 
-def test_rfc_slugs_are_unique_across_months(
-    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_rfc_slugs_are_unique_across_months(make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     root = make_site({"rfcs/2026-10-rate-limiting.md": "x"})
     code, out, _ = _new(capsys, root, "rfc", "--title", "Rate limiting", "--author", "frank")
     assert code == 0 and out.endswith("rfcs/2026-11-rate-limiting-2.md")
-    code, out, _ = _new(
-        capsys, root, "rfc", "--title", "Rate limiting", "--author", "frank", "--review-days", "14"
-    )
+    code, out, _ = _new(capsys, root, "rfc", "--title", "Rate limiting", "--author", "frank", "--review-days", "14")
     assert out.endswith("rfcs/2026-11-rate-limiting-3.md")
     front = _front(Path(out))
     assert (front["status"], front["review"], front["dri"]) == (
@@ -120,9 +114,7 @@ def test_slugify() -> None:
 # ---------------------------------------------------------------- never reusing an id
 
 
-def test_an_existing_file_is_never_overwritten(
-    make_site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_existing_file_is_never_overwritten(make_site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
     root = make_site({"ops/slo.yml": SLO, "ops/incidents/INC-20261128-01.md": "KEEP ME"})
     # As if another writer created -01 after the scan: the exclusive open moves on to -02.
     monkeypatch.setattr(new_mod, "incident_numbers", lambda folder, day: set())
@@ -239,27 +231,18 @@ def test_bad_options_exit_2_and_write_nothing(
     root = make_site({"ops/slo.yml": SLO, "ops/team.yml": TEAM})
     code, out, err = _new(capsys, root, *argv)
     assert code == 2 and message in err and out == ""
-    assert (
-        not any((root / "ops" / d).exists() for d in ("incidents", "decisions"))
-        and not (root / "rfcs").exists()
-    )
+    assert not any((root / "ops" / d).exists() for d in ("incidents", "decisions")) and not (root / "rfcs").exists()
 
 
-def test_dry_run_prints_and_writes_nothing(
-    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_dry_run_prints_and_writes_nothing(make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     root = make_site({"ops/slo.yml": SLO})
     code, out, _ = _new(capsys, root, "incident", "--service", "api", "--dry-run")
     assert code == 0 and out.startswith("---\nid: INC-20261128-NN") and not (root / "ops/incidents").exists()
 
 
-def test_the_site_can_override_a_template(
-    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_site_can_override_a_template(make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     mkdocs = "site_name: T\nplugins:\n  - opsbook:\n      templates: tpl\n"
-    override = (
-        "---\ntitle: {{ title | yaml }}\nstatus: {{ status }}\ndate: {{ date }}\n---\n## Our own sections\n"
-    )
+    override = "---\ntitle: {{ title | yaml }}\nstatus: {{ status }}\ndate: {{ date }}\n---\n## Our own sections\n"
     root = make_site({"tpl/new/decision.md.j2": override}, mkdocs)
     code, out, _ = _new(capsys, root, "decision", "--title", "Custom")
     assert code == 0 and Path(out).read_text().endswith("## Our own sections\n")

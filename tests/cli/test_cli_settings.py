@@ -87,9 +87,7 @@ def test_unusable_options_are_option_errors_that_say_what_is_allowed(options: di
 
 
 def test_plugins_as_mapping_inherit_and_no_opsbook(tmp_path: Path) -> None:
-    (tmp_path / "base.yml").write_text(
-        "site_name: B\nplugins:\n  - opsbook:\n      timezone: UTC\n      rfcs: x\n"
-    )
+    (tmp_path / "base.yml").write_text("site_name: B\nplugins:\n  - opsbook:\n      timezone: UTC\n      rfcs: x\n")
     (tmp_path / "mkdocs.yml").write_text(
         "INHERIT: base.yml\ndocs_dir: pages\nplugins:\n  opsbook:\n    timezone: Asia/Tokyo\n"
     )

@@ -21,8 +21,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("200ms", 0.2), ("30s", 30), ("45m", 2700), ("7h", 25200), ("30d", 2592000), ("2w", 1209600),
-     ("1h30m", 5400)],
+    [("200ms", 0.2), ("30s", 30), ("45m", 2700), ("7h", 25200), ("30d", 2592000), ("2w", 1209600), ("1h30m", 5400)],
 )
 def test_durations(text: str, seconds: float) -> None:
     assert parse_duration(text) == timedelta(seconds=seconds)

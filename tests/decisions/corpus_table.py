@@ -55,8 +55,7 @@ def folder_rows(corpus: Path = DEFAULT) -> list[Row]:
 
 def format_table(rows: list[Row]) -> str:
     lines = [
-        "| Folder | Files | Records | By status | Format | Problems | Skipped (with reason) "
-        "| Status findings |",
+        "| Folder | Files | Records | By status | Format | Problems | Skipped (with reason) | Status findings |",
         "|---|---:|---:|---|---|---:|---:|---:|",
     ]
     for r in rows:
@@ -66,9 +65,7 @@ def format_table(rows: list[Row]) -> str:
             f"| {r.folder} | {r.files} | {r.records} | {status} | {formats} | {r.problems} | {r.skipped} "
             f"| {r.findings} |"
         )
-    total = [
-        sum(getattr(r, k) for r in rows) for k in ("files", "records", "problems", "skipped", "findings")
-    ]
+    total = [sum(getattr(r, k) for r in rows) for k in ("files", "records", "problems", "skipped", "findings")]
     lines.append(f"| **total** | {total[0]} | {total[1]} | | | {total[2]} | {total[3]} | {total[4]} |")
     return "\n".join(lines)
 

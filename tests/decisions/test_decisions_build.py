@@ -115,9 +115,7 @@ def test_foreign_folder_inside_docs_builds_strict(make_site: Callable[..., Path]
     assert 'href="adr/0001-record-architecture-decisions/"' in home
     search = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     pages = [
-        d["location"]
-        for d in search["docs"]
-        if d["location"] == "adr/0004-dns-definitions-for-hosts-and-services/"
+        d["location"] for d in search["docs"] if d["location"] == "adr/0004-dns-definitions-for-hosts-and-services/"
     ]
     assert pages == ["adr/0004-dns-definitions-for-hosts-and-services/"]  # not twice
     index = (site / "decisions" / "index.html").read_text("utf-8")
@@ -189,9 +187,7 @@ def _golden_handbook(tmp_path: Path) -> dict[str, str]:
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
-    hb = load_handbook(
-        Settings(root=tmp_path, as_of=as_of_from_env(), decisions=("ops/decisions", "docs/adr"))
-    )
+    hb = load_handbook(Settings(root=tmp_path, as_of=as_of_from_env(), decisions=("ops/decisions", "docs/adr")))
     assert hb.problems == ()
     pages, _ = render_pages(hb)
     return {p.path: p.markdown() for p in pages}

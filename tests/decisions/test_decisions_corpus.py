@@ -120,9 +120,7 @@ def test_alphagov_govuk_aws() -> None:
 def test_arachne_framework() -> None:
     _, records, log = load_folder("arachne-framework")
     assert not log.items
-    assert len(records) == 17 and all(
-        r.date is None and r.source_format == "nygard" for r in records.values()
-    )
+    assert len(records) == 17 and all(r.date is None and r.source_format == "nygard" for r in records.values())
     assert records["adr-001-use-adrs"].status == "accepted"
     assert records["adr-001-use-adrs"].title == "Use ADRs"
     assert [r.status_raw for r in records.values()].count("PROPOSED") == 12
@@ -160,10 +158,7 @@ def test_eclipse_edc_connector() -> None:
     # The hand-maintained index is skipped; its label "2022-06-01" does not change the folder's date.
     assert records["2022-06-02-ids-serializer"].date == date(2022, 6, 2)
     # A link to a sibling decision's README reaches that decision's page.
-    assert (
-        "(2025-05-28-dataspace-profile-context.md)"
-        in records["2025-07-25-multiple-participant-identifiers"].body
-    )
+    assert "(2025-05-28-dataspace-profile-context.md)" in records["2025-07-25-multiple-participant-identifiers"].body
 
 
 def test_log4brains() -> None:
@@ -223,9 +218,7 @@ def test_all_folders_at_once_have_unique_ids_and_pages() -> None:
     assert len(kept) == 8  # 6 Pending, Partly superseded, on hold
 
 
-def test_corpus_script_prints_the_table(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_corpus_script_prints_the_table(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     import runpy
 
     monkeypatch.setattr("sys.argv", ["corpus_table.py", str(ADR)])

@@ -142,9 +142,7 @@ def test_log4brains_without_title_or_status() -> None:
 
 
 def test_log4brains_intro_before_bullets() -> None:
-    text = (
-        "# ADR with intro\n\nThis is an introduction paragraph.\n\n- Status: accepted\n- Date: 2020-01-02\n"
-    )
+    text = "# ADR with intro\n\nThis is an introduction paragraph.\n\n- Status: accepted\n- Date: 2020-01-02\n"
     p = log4brains.parse(text, body_line=1)
     assert (p.title, p.status.status) == ("ADR with intro", "accepted")
     assert "introduction paragraph" in p.body

@@ -173,9 +173,7 @@ def test_unreadable_file_is_a_problem_and_others_load(tmp_path: Path) -> None:
     write(tmp_path, {"ops/decisions/2026-0002-b.md": native("B")})
     (tmp_path / "ops/decisions/2026-0001-a.md").write_bytes(b"---\ntitle: \xff\n---\n")
     records, log = load(tmp_path)
-    assert messages(log) == [
-        "ops/decisions/2026-0001-a.md:2: invalid UTF-8 byte 0xff; sources must be UTF-8 text"
-    ]
+    assert messages(log) == ["ops/decisions/2026-0001-a.md:2: invalid UTF-8 byte 0xff; sources must be UTF-8 text"]
     assert list(records) == ["2026-0002"]
 
 
@@ -250,8 +248,7 @@ def test_foreign_relations_resolve_by_link_number_and_spelling(tmp_path: Path) -
     write(
         tmp_path,
         {
-            "adr/0001-old.md": "# 1. Old\n\nDate: 2017-01-01\n\n## Status\n\n"
-            "Superceded by [2. New](./0002-new.md)\n",
+            "adr/0001-old.md": "# 1. Old\n\nDate: 2017-01-01\n\n## Status\n\nSuperceded by [2. New](./0002-new.md)\n",
             "adr/0002-new.md": "# 2. New\n\nDate: 2017-02-01\n\n## Status\n\nAccepted; supersedes ADR-0003\n",
             "adr/0003-older.md": "# 3. Older\n\nDate: 2016-01-01\n\n## Status\n\nAccepted\n\n"
             "Amended by [4](0004-amend)\n",
@@ -325,8 +322,9 @@ def test_skipped_files_have_reasons(tmp_path: Path) -> None:
         "adr/README.md": "the index page (README.md) of its folder, not a decision",
         "adr/index.md": "the index page (index.md) of its folder, not a decision",
         "adr/adr-template.md": "a template for new records, not a decision",
-        "adr/0000-use-madr.md": "a template: its title '# {short title of solved problem}' "
-        "is a placeholder".replace("'# ", "'"),
+        "adr/0000-use-madr.md": "a template: its title '# {short title of solved problem}' is a placeholder".replace(
+            "'# ", "'"
+        ),
         "adr/2022-11-09-api/renaming.md": "an annex of decision 2022-11-09-api, shown on its page",
     }
     records = found.by_id()

@@ -55,9 +55,7 @@ def test_raw_text_is_kept_for_mapped_and_kept_words() -> None:
 def test_superseded_by_link_is_a_status_and_a_relation() -> None:
     reading = read_status("Superseded by [DNS Infrastructure](0015-dns-infrastructure.md)")
     assert reading.status == "superseded"
-    assert reading.relations == (
-        RelationRef("superseded_by", "DNS Infrastructure", "0015-dns-infrastructure.md"),
-    )
+    assert reading.relations == (RelationRef("superseded_by", "DNS Infrastructure", "0015-dns-infrastructure.md"),)
 
 
 def test_dot_slash_link_and_lower_case() -> None:

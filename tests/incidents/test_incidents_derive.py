@@ -23,12 +23,9 @@ def ts(text: str, tz: ZoneInfo | timezone = UTC) -> datetime:
 
 def service(sid: str, *objectives: float, window_days: int = 30) -> Service:
     slos = tuple(
-        make_slo(sid, "availability", o, timedelta(days=window_days), None, "ops/slo.yml", 1)
-        for o in objectives
+        make_slo(sid, "availability", o, timedelta(days=window_days), None, "ops/slo.yml", 1) for o in objectives
     )
-    return Service(
-        id=sid, title=sid, owner=None, description="", dashboards=(), slos=slos, file="ops/slo.yml", line=1
-    )
+    return Service(id=sid, title=sid, owner=None, description="", dashboards=(), slos=slos, file="ops/slo.yml", line=1)
 
 
 def incident(iid: str = "INC-20261103-01", **kw: object) -> Incident:
@@ -161,9 +158,7 @@ def test_follow_up_figures(fu: FollowUp, overdue: bool, days: int, on_time: bool
 def test_overdue_uses_the_as_of_day_in_the_handbook_timezone() -> None:
     # 2026-11-27T23:30Z is already 28 November in Berlin: a follow-up due on the 27th is overdue there.
     as_of = ts("2026-11-27T23:30:00Z")
-    inc = incident(
-        follow_ups=(FollowUp("a", "carol", date(2026, 11, 27)),), started=ts("2026-11-01T00:00:00Z")
-    )
+    inc = incident(follow_ups=(FollowUp("a", "carol", date(2026, 11, 27)),), started=ts("2026-11-01T00:00:00Z"))
     assert not derive.derive_incident(inc, {}, as_of, UTC, 72).follow_ups[0].overdue
     assert derive.derive_incident(inc, {}, as_of, BERLIN, 72).follow_ups[0].overdue
 
@@ -326,9 +321,7 @@ def test_stats_means_over_incidents_that_have_the_figure() -> None:
 
 def test_metrics() -> None:
     log = _log()
-    m = derive.metrics(
-        log, [service("api", 99.9), service("web", 99.9)], ["SEV-1", "SEV-2", "SEV-3"], AS_OF, UTC
-    )
+    m = derive.metrics(log, [service("api", 99.9), service("web", 99.9)], ["SEV-1", "SEV-2", "SEV-3"], AS_OF, UTC)
     assert [(sev, s.count) for sev, s in m.by_severity] == [("SEV-1", 1), ("SEV-2", 2), ("SEV-3", 1)]
     assert dict(m.by_severity)["SEV-2"].mean_ttr == 90.0
     assert [(sid, s.count) for sid, s in m.by_service] == [("api", 2), ("web", 3)]

@@ -106,8 +106,7 @@ def test_unknown_service_with_an_empty_services_file(tmp_path: Path) -> None:
     assert problems_of(hb, F) == [
         (
             5,
-            "service 'api' is not defined in ops/slo.yml; known services: none yet "
-            "(define services in ops/slo.yml)",
+            "service 'api' is not defined in ops/slo.yml; known services: none yet (define services in ops/slo.yml)",
         )
     ]
     assert len(hb.incidents) == 1
@@ -131,8 +130,7 @@ def test_unknown_people_when_a_team_file_exists(tmp_path: Path) -> None:
     assert got == [
         (
             12,
-            "role tech_lead: 'mallory' is not a person or pod in ops/team.yml; "
-            "use a handle or pod defined there",
+            "role tech_lead: 'mallory' is not a person or pod in ops/team.yml; use a handle or pod defined there",
         ),
         (
             15,
@@ -182,8 +180,7 @@ def test_timestamps_out_of_order(tmp_path: Path, old: str, new: str, line: int, 
     assert got == [
         (
             line,
-            message + "; timestamps go forward: started ≤ detected ≤ acknowledged, "
-            "and started ≤ mitigated ≤ resolved",
+            message + "; timestamps go forward: started ≤ detected ≤ acknowledged, and started ≤ mitigated ≤ resolved",
         )
     ]
 
@@ -214,9 +211,7 @@ def test_unparseable_dates(tmp_path: Path) -> None:
     got = _bad(tmp_path, text)
     assert [line for line, _ in got] == [13, 15]
     assert got[0][1].startswith("postmortem.published: 'next week' is not a timestamp")
-    assert got[1][1].startswith(
-        "due of follow-up 1 ('Alert on pool saturation'): '2026-02-30' is not a real date"
-    )
+    assert got[1][1].startswith("due of follow-up 1 ('Alert on pool saturation'): '2026-02-30' is not a real date")
 
 
 def test_postmortem_published_before_the_incident(tmp_path: Path) -> None:
@@ -255,8 +250,7 @@ def test_follow_ups_without_owner_or_due_date(tmp_path: Path) -> None:
         (15, "follow-up 1 ('Alert on pool saturation') has no due date; add `due: YYYY-MM-DD`"),
         (
             15,
-            "follow-up 1 ('Alert on pool saturation') has no owner; "
-            "add `owner:` with a person's handle or a pod",
+            "follow-up 1 ('Alert on pool saturation') has no owner; add `owner:` with a person's handle or a pod",
         ),
         (16, "follow-up 2 ('Move analytics to the replica') has no due date; add `due: YYYY-MM-DD`"),
     ]
@@ -270,9 +264,7 @@ def test_schema_problems_name_the_line_and_the_allowed_values(tmp_path: Path) ->
     text = _with(text, "status: open}", "status: later}")
     got = _bad(tmp_path, text)
     assert (6, "detected_by: 'pager' is not allowed; use one of: monitor, customer, on-call, other") in got
-    assert any(
-        line == 12 and "'mitigaed'" in m and "allowed keys: acknowledged, detected" in m for line, m in got
-    )
+    assert any(line == 12 and "'mitigaed'" in m and "allowed keys: acknowledged, detected" in m for line, m in got)
     assert (16, "follow_ups.0.status: 'later' is not allowed; use one of: open, done, wont-do") in got
 
 

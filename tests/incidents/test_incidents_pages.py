@@ -107,9 +107,7 @@ def test_attention_page(tmp_path: Path) -> None:
 
 
 def test_attention_page_when_nothing_needs_attention(tmp_path: Path) -> None:
-    hb = handbook(
-        tmp_path, {"ops/incidents/INC-20261103-01.md": GOOD.replace("status: open", "status: done")}
-    )
+    hb = handbook(tmp_path, {"ops/incidents/INC-20261103-01.md": GOOD.replace("status: open", "status: done")})
     assert not [f for f in hb.findings if f.subject.startswith("INC-")]
     page = attention_page(replace(hb, findings=()), Renderer(None, as_of=hb.as_of, hb=hb))
     assert "Nothing needs attention" in page.body and page.path == "attention.md" and page.in_nav
@@ -147,9 +145,7 @@ def test_no_incidents_folder_no_incident_pages(tmp_path: Path) -> None:
 
 def test_demote_headings_leaves_code_alone() -> None:
     text = "# Title\n## Section\n```\n# comment\n```\n###### deepest\nnot # a heading"
-    assert (
-        demote_headings(text) == "## Title\n### Section\n```\n# comment\n```\n###### deepest\nnot # a heading"
-    )
+    assert demote_headings(text) == "## Title\n### Section\n```\n# comment\n```\n###### deepest\nnot # a heading"
 
 
 def test_attention_sections_order_and_grouping() -> None:
@@ -197,6 +193,7 @@ def test_golden_files_exist(name: str) -> None:
 
 # --- macros ------------------------------------------------------------------------------------
 
+
 def test_macros(tmp_path: Path) -> None:
     hb, _ = _pages(tmp_path)
     m = incident_macros(hb, Renderer(None, as_of=hb.as_of, hb=hb), lambda: "practices/incidents.md")
@@ -210,8 +207,7 @@ def test_macros(tmp_path: Path) -> None:
     mine = m["open_follow_ups"]("@carol")
     assert "Alert on pool saturation" in mine and "| Owner |" not in mine
     assert m["open_follow_ups"]("frank") == "No open follow-ups for frank.\n"
-    assert m["budget_consumed"]("api") == ("88 % of the 43.2 min availability budget (99.9 %, 30 d) used by "
-                                           "1 incident")
+    assert m["budget_consumed"]("api") == ("88 % of the 43.2 min availability budget (99.9 %, 30 d) used by 1 incident")
     assert m["budget_consumed"]("jobs") == '*opsbook: service "jobs" has no availability SLO*'
     assert m["budget_consumed"]("nope").startswith('*opsbook: unknown service "nope" (known: api, jobs, web)')
 
@@ -219,8 +215,9 @@ def test_macros(tmp_path: Path) -> None:
 def test_budget_chart_shows_the_most_consumed_services_first_and_caps_them(tmp_path: Path) -> None:
     hb, _ = _pages(tmp_path)
     start = hb.as_of
-    budgets = tuple(WindowBudget(f"svc-{n:02d}", "Availability", 99.9, 30, start, 43.2, n, n / 43.2, ())
-                    for n in range(30))
+    budgets = tuple(
+        WindowBudget(f"svc-{n:02d}", "Availability", 99.9, 30, start, 43.2, n, n / 43.2, ()) for n in range(30)
+    )
     svg = metric_charts(Metrics(window_budgets=budgets), hb)["budget"]
     assert "(the 25 highest of 30)" in svg
     assert svg.index("svc-29 99.9 %") < svg.index("svc-28 99.9 %") and "svc-04 99.9 %" not in svg

@@ -26,8 +26,7 @@ FILES = {
             title: Background <Jobs>
             slos: [{sli: freshness, objective: 90, threshold: 5m}]
         """,
-    "ops/runbooks/api.md": "---\nlast_reviewed: 2026-11-10\n---\n# API\n\n## Pager\n\n## Playbooks\n\n"
-                           "## Rollback\n",
+    "ops/runbooks/api.md": "---\nlast_reviewed: 2026-11-10\n---\n# API\n\n## Pager\n\n## Playbooks\n\n## Rollback\n",
     "ops/incidents/INC-20261101-01.md": """\
         ---
         title: Checkout failed
@@ -83,7 +82,8 @@ def test_scorecards_build_strict_and_land_in_ops_json(make_site: Callable[..., P
     jobs = next(s for s in data["services"] if s["id"] == "jobs")["maturity"]
     assert {c["id"]: c["outcome"] for c in jobs["criteria"]}["owner"] == "exempt"
     assert [(f["kind"], f["subject"]) for f in data["findings"] if f["kind"] == "expired-exemption"] == [
-        ("expired-exemption", "jobs")]
+        ("expired-exemption", "jobs")
+    ]
     html = (site / "maturity" / "jobs" / "index.html").read_text("utf-8")
     assert "Background &lt;Jobs&gt;" in html and "<Jobs>" not in html
     service_page = (site / "services" / "api" / "index.html").read_text("utf-8")
@@ -107,12 +107,12 @@ def test_example_handbook_scorecards(tmp_path: Path) -> None:
     assessed = {c["id"]: c["outcome"] for c in m["organisation"]["criteria"]}
     assert all(o != "not-assessed" for cid, o in assessed.items() if cid != "ecosystem-org"), assessed
     service_outcomes = {c["id"]: c["outcome"] for c in data["services"][1]["maturity"]["criteria"]}
-    assert all(o != "not-assessed" for cid, o in service_outcomes.items() if cid not in ("ecosystem",)), \
+    assert all(o != "not-assessed" for cid, o in service_outcomes.items() if cid not in ("ecosystem",)), (
         service_outcomes
+    )
     assert len(data["checklists"]) >= 6
     assert {r["role"] for r in data["onboarding"]["roles"]} >= {"engineer", "sre", "manager"}
     home = (site / "index.html").read_text("utf-8")
     assert 'href="onboarding/"' in home  # "start here"
-    for page in ("maturity/index.html", "checks/index.html", "checklists/index.html",
-                 "onboarding/index.html"):
+    for page in ("maturity/index.html", "checks/index.html", "checklists/index.html", "onboarding/index.html"):
         assert (site / page).is_file(), page

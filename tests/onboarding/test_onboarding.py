@@ -14,8 +14,7 @@ from opsbook.onboarding.load import count_words, role_lists
 from opsbook.onboarding.model import ReadingItem, reading_minutes
 from opsbook.settings import Settings
 
-RUNBOOK = ("---\nlast_reviewed: 2026-11-01\n---\n# API runbook\n\n"
-           "## Pager\nx\n## Playbooks\ny\n## Rollback\nz\n")
+RUNBOOK = "---\nlast_reviewed: 2026-11-01\n---\n# API runbook\n\n## Pager\nx\n## Playbooks\ny\n## Rollback\nz\n"
 ONBOARDING = """\
 reading:
   - {path: ROADMAP.md, order: 1, week: 1, roles: [all], why: Know what we work on}
@@ -33,7 +32,7 @@ FILES = {
     "ops/onboarding.yml": ONBOARDING,
     "docs/long.md": "# A long read\n\n" + "word " * 450 + "\n\n```\ncode is not read\n```\n",
     "docs/practices/hello.md": "---\nonboarding: {order: 0, week: 1, roles: [engineer], why: Hi}\n---\n"
-                               "# Hello\n\nFirst page to read.\n",
+    "# Hello\n\nFirst page to read.\n",
 }
 
 
@@ -65,7 +64,9 @@ def test_reading_list_per_role(make_site: Callable[..., Path]) -> None:
     assert by_path["docs/long.md"].title == "A long read"
     assert by_path["docs/long.md"].words == 453 and by_path["docs/long.md"].minutes == 3
     assert [(s.days, [i.text for i in s.items]) for s in ob.plan] == [
-        (30, ["Ship a small change", "Join on-call"]), (90, ["Lead an RFC"])]
+        (30, ["Ship a small change", "Join on-call"]),
+        (90, ["Lead an RFC"]),
+    ]
     assert ob.plan[0].items[1].result is not None  # a plan item with a check is answered
     assert [i.key for i in ob.first_week] == ["access-to-repos-and-ci", "read-the-roadmap"]
     assert ob.first_week[1].link == "roadmap.md"
@@ -88,27 +89,38 @@ def test_pages(make_site: Callable[..., Path]) -> None:
     assert 'data-checklist="onboarding-reading-sre"' in sre and 'data-item="ops-runbooks-api-md"' in sre
 
 
-@pytest.mark.parametrize(("files", "message"), [
-    ({"ops/onboarding.yml": "reading:\n  - {path: ops/nope.md, week: 1}\n"},
-     "ops/onboarding.yml:2: reading list entry 'ops/nope.md' names no file"),
-    ({"ops/onboarding.yml": "reading:\n  - {path: pyproject.toml}\n", "pyproject.toml": ""},
-     "ops/onboarding.yml:2: reading list entry 'pyproject.toml' has no page"),
-    ({"ops/onboarding.yml": "reading:\n  - {path: https://example.com}\n"}, "is a URL; name a file"),
-    ({"ops/onboarding.yml": "reading:\n  - {path: docs/index.md}\n  - {path: ./docs/index.md}\n"},
-     "ops/onboarding.yml:3: docs/index.md is already on the reading list (ops/onboarding.yml:2)"),
-    ({"ops/onboarding.yml": "reading:\n  - {path: docs/index.md, week: 0}\n"},
-     "ops/onboarding.yml:2: reading.0.week: 0 is less than the minimum of 1"),
-    ({"ops/onboarding.yml": "reading:\n  - {path: docs/index.md, roles: [Engineers]}\n"},
-     "reading.0.roles.0: 'Engineers' is not allowed"),
-    ({"ops/onboarding.yml": "plan:\n  thirty: [x]\n"}, "'thirty' is not allowed"),
-    ({"ops/onboarding.yml": "first_week:\n  - {text: x, check: nope}\n"},
-     "ops/onboarding.yml:2: check 'nope'"),
-    ({"ops/onboarding.yml": "reading: [\n"}, "YAML syntax error"),
-    ({"ops/onboarding.yml": "- a\n"}, "ops/onboarding.yml:1: the onboarding file is a mapping"),
-    ({"docs/x.md": "---\ntitle: X\nonboarding: {week: soon}\n---\n# X\n"},
-     "docs/x.md:3: week: 'soon' is not of"),
-    ({"docs/x.md": "---\nonboarding: yes please\n---\n# X\n"}, "docs/x.md:2: onboarding: must be a mapping"),
-])
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            {"ops/onboarding.yml": "reading:\n  - {path: ops/nope.md, week: 1}\n"},
+            "ops/onboarding.yml:2: reading list entry 'ops/nope.md' names no file",
+        ),
+        (
+            {"ops/onboarding.yml": "reading:\n  - {path: pyproject.toml}\n", "pyproject.toml": ""},
+            "ops/onboarding.yml:2: reading list entry 'pyproject.toml' has no page",
+        ),
+        ({"ops/onboarding.yml": "reading:\n  - {path: https://example.com}\n"}, "is a URL; name a file"),
+        (
+            {"ops/onboarding.yml": "reading:\n  - {path: docs/index.md}\n  - {path: ./docs/index.md}\n"},
+            "ops/onboarding.yml:3: docs/index.md is already on the reading list (ops/onboarding.yml:2)",
+        ),
+        (
+            {"ops/onboarding.yml": "reading:\n  - {path: docs/index.md, week: 0}\n"},
+            "ops/onboarding.yml:2: reading.0.week: 0 is less than the minimum of 1",
+        ),
+        (
+            {"ops/onboarding.yml": "reading:\n  - {path: docs/index.md, roles: [Engineers]}\n"},
+            "reading.0.roles.0: 'Engineers' is not allowed",
+        ),
+        ({"ops/onboarding.yml": "plan:\n  thirty: [x]\n"}, "'thirty' is not allowed"),
+        ({"ops/onboarding.yml": "first_week:\n  - {text: x, check: nope}\n"}, "ops/onboarding.yml:2: check 'nope'"),
+        ({"ops/onboarding.yml": "reading: [\n"}, "YAML syntax error"),
+        ({"ops/onboarding.yml": "- a\n"}, "ops/onboarding.yml:1: the onboarding file is a mapping"),
+        ({"docs/x.md": "---\ntitle: X\nonboarding: {week: soon}\n---\n# X\n"}, "docs/x.md:3: week: 'soon' is not of"),
+        ({"docs/x.md": "---\nonboarding: yes please\n---\n# X\n"}, "docs/x.md:2: onboarding: must be a mapping"),
+    ],
+)
 def test_bad_onboarding(make_site: Callable[..., Path], files: dict[str, str], message: str) -> None:
     hb = load_handbook(Settings(root=make_site(files)))
     problems = [str(p) for p in hb.problems]

@@ -62,12 +62,14 @@ def _git(root: Path, *args: str) -> None:
 
 @pytest.fixture
 def repo(make_site: Callable[..., Path]) -> Path:
-    root = make_site({
-        "ops/slo.yml": SLO,
-        "ops/decisions/2026-0001-adopt-slos.md": DECISION.format(status="proposed"),
-        "ops/incidents/INC-20261104-01.md": INCIDENT.format(status="open"),
-        "ROADMAP.md": ROADMAP.format(moved="OpenSLO everywhere"),
-    })
+    root = make_site(
+        {
+            "ops/slo.yml": SLO,
+            "ops/decisions/2026-0001-adopt-slos.md": DECISION.format(status="proposed"),
+            "ops/incidents/INC-20261104-01.md": INCIDENT.format(status="open"),
+            "ROADMAP.md": ROADMAP.format(moved="OpenSLO everywhere"),
+        }
+    )
     _git(root, "init", "-q", "-b", "main")
     _git(root, "-c", "user.email=t@example.com", "-c", "user.name=T", "add", "-A")
     _git(root, "-c", "user.email=t@example.com", "-c", "user.name=T", "commit", "-qm", "base")
@@ -77,10 +79,13 @@ def repo(make_site: Callable[..., Path]) -> Path:
     (root / "ops/decisions/2026-0001-adopt-slos.md").write_text(DECISION.format(status="accepted"), "utf-8")
     (root / "ops/incidents/INC-20261104-01.md").write_text(INCIDENT.format(status="done"), "utf-8")
     (root / "ops/incidents/INC-20261120-01.md").write_text(
-        INCIDENT.format(status="open").replace("API returned 5xx", "Web outage").replace("[api]", "[web]"), "utf-8")
+        INCIDENT.format(status="open").replace("API returned 5xx", "Web outage").replace("[api]", "[web]"), "utf-8"
+    )
     (root / "ROADMAP.md").write_text(
         "# Roadmap\n\n## Now\n\n- Rate limiting. DRI: @frank\n- OpenSLO everywhere. DRI: @dana\n\n"
-        "## Next\n\n## Later\n\n", "utf-8")
+        "## Next\n\n## Later\n\n",
+        "utf-8",
+    )
     return root
 
 
@@ -126,8 +131,15 @@ def test_unknown_ref_is_a_problem_not_a_traceback(repo: Path, monkeypatch: pytes
 
 
 def test_compare_of_identical_documents_is_empty() -> None:
-    doc = {"services": [{"id": "api", "slos": [{"sli": "availability", "objective": 99.9, "window_days": 30,
-                                                "error_budget_minutes": 43.2}], "maturity": {"level": 3}}]}
+    doc = {
+        "services": [
+            {
+                "id": "api",
+                "slos": [{"sli": "availability", "objective": 99.9, "window_days": 30, "error_budget_minutes": 43.2}],
+                "maturity": {"level": 3},
+            }
+        ]
+    }
     assert compare(doc, doc) == ()
 
 

@@ -19,9 +19,7 @@ AS_OF = datetime(2026, 11, 28, 9, tzinfo=UTC)
 DECISION = "---\ntitle: Blue-green\nstatus: accepted\ndate: 2026-02-02\n---\nBody\n"
 
 
-def rfc(
-    status: str = "review", review: str = "{opens: 2026-11-16, closes: 2026-12-04}", extra: str = ""
-) -> str:
+def rfc(status: str = "review", review: str = "{opens: 2026-11-16, closes: 2026-12-04}", extra: str = "") -> str:
     return (
         f"---\ntitle: Rate limiting\nstatus: {status}\nauthors: [frank]\ndri: frank\n"
         f"review: {review}\n{extra}---\n## Summary\n\nText.\n"
@@ -56,9 +54,7 @@ def problems(log: ProblemLog) -> list[str]:
         ("draft", None, None, ("unscheduled", None)),
     ],
 )
-def test_review_state(
-    status: str, opens: date | None, closes: date | None, expected: tuple[str, int | None]
-) -> None:
+def test_review_state(status: str, opens: date | None, closes: date | None, expected: tuple[str, int | None]) -> None:
     assert review_state(status, opens, closes, date(2026, 11, 28)) == expected
 
 
@@ -111,8 +107,7 @@ def test_open_and_overdue(tmp_path: Path) -> None:
     [
         (
             rfc(status="approved"),
-            "3: unknown RFC status 'approved'; use one of: draft, review, accepted, rejected, "
-            "withdrawn, implemented",
+            "3: unknown RFC status 'approved'; use one of: draft, review, accepted, rejected, withdrawn, implemented",
         ),
         (
             rfc(review="{opens: 2026-11-16, closes: 2026-11-02}"),

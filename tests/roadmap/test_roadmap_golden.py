@@ -15,8 +15,10 @@ from opsbook.settings import Settings
 
 GOLDEN = Path(__file__).parent / "golden"
 AS_OF = datetime(2026, 11, 28, tzinfo=UTC)
-TEAM = "people: [{handle: frank, name: Frank}, {handle: grace, name: Grace}, {handle: dana, name: Dana},\n" \
-       "         {handle: alice, name: Alice <i>A</i>}, {handle: bob, name: Bob}]\n"
+TEAM = (
+    "people: [{handle: frank, name: Frank}, {handle: grace, name: Grace}, {handle: dana, name: Dana},\n"
+    "         {handle: alice, name: Alice <i>A</i>}, {handle: bob, name: Bob}]\n"
+)
 
 
 def handbook(tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -24,7 +26,9 @@ def handbook(tmp_path: Path):  # type: ignore[no-untyped-def]
     (tmp_path / "rfcs").mkdir()
     (tmp_path / "rfcs" / "2026-11-rate-limiting.md").write_text(
         "---\ntitle: Rate limiting for the public API\nstatus: review\nauthors: [frank]\ndri: frank\n"
-        "review: {opens: 2026-11-02, closes: 2026-12-16}\n---\n## Summary\n", "utf-8")
+        "review: {opens: 2026-11-02, closes: 2026-12-16}\n---\n## Summary\n",
+        "utf-8",
+    )
     (tmp_path / "ops").mkdir()
     (tmp_path / "ops" / "team.yml").write_text(TEAM, "utf-8")
     return load_handbook(Settings(root=tmp_path, as_of=AS_OF))
@@ -44,6 +48,7 @@ def test_roadmap_items_macro(tmp_path: Path) -> None:
     hb = handbook(tmp_path)
     macros = functions(hb, Renderer(None, as_of=hb.as_of, hb=hb), lambda: "practices/roadmap.md")
     assert macros["roadmap_items"]("@frank") == (
-        "- **Now**: [**Rate limiting**: protect partners.](../roadmap.md#item-9)")
+        "- **Now**: [**Rate limiting**: protect partners.](../roadmap.md#item-9)"
+    )
     assert macros["roadmap_items"]("bob") == "*@bob is not the DRI of any roadmap item.*"
     assert macros["roadmap_items"]("zed") == '*opsbook: unknown person "zed" (not in ops/team.yml)*'

@@ -85,17 +85,20 @@ def test_item_without_dri_is_a_finding(tmp_path: Path) -> None:
     assert hb.roadmap is not None
     found = roadmap_findings(hb.roadmap)
     assert [(f.kind, f.subject, f.url) for f in found] == [
-        ("roadmap-item-without-dri", "ROADMAP.md:18", "roadmap.md#item-18")]
+        ("roadmap-item-without-dri", "ROADMAP.md:18", "roadmap.md#item-18")
+    ]
     assert "Game day" in found[0].message
     assert found[0] in hb.findings
 
 
 def test_unknown_dri_is_a_problem_once_a_team_exists(tmp_path: Path) -> None:
-    hb = load(tmp_path, team="people: [{handle: frank, name: F}, {handle: grace, name: G}, "
-                            "{handle: alice, name: A, pod: web-pod}]\n")
+    hb = load(
+        tmp_path,
+        team="people: [{handle: frank, name: F}, {handle: grace, name: G}, {handle: alice, name: A, pod: web-pod}]\n",
+    )
     assert [str(p) for p in hb.problems] == [
-        "ROADMAP.md:17: DRI @dana is not a person in ops/team.yml; "
-        "a DRI is one person's handle defined there"]
+        "ROADMAP.md:17: DRI @dana is not a person in ops/team.yml; a DRI is one person's handle defined there"
+    ]
 
 
 def test_a_pod_is_no_dri(tmp_path: Path) -> None:
@@ -107,7 +110,8 @@ def test_a_roadmap_without_sections_is_a_problem(tmp_path: Path) -> None:
     hb = load(tmp_path, "# Roadmap\n\n- a\n- b\n")
     assert [str(p) for p in hb.problems] == [
         "ROADMAP.md: no `## Now`, `## Next` or `## Later` section; the roadmap is written as those three "
-        "sections of list items, each naming its DRI as `DRI: @handle`"]
+        "sections of list items, each naming its DRI as `DRI: @handle`"
+    ]
     assert hb.roadmap is not None and hb.roadmap.items == ()
 
 
@@ -116,10 +120,17 @@ def test_front_matter_shifts_lines(tmp_path: Path) -> None:
     assert hb.roadmap is not None and hb.roadmap.items[0].line == 5
 
 
-@pytest.mark.parametrize("text,dri", [
-    ("X. DRI: @frank", "frank"), ("X (DRI: @frank.lee)", "frank.lee"), ("X, dri @a-b.", "a-b"),
-    ("X DRI=@z", "z"), ("X @frank", None), ("DRIVE: @x", None),
-])
+@pytest.mark.parametrize(
+    "text,dri",
+    [
+        ("X. DRI: @frank", "frank"),
+        ("X (DRI: @frank.lee)", "frank.lee"),
+        ("X, dri @a-b.", "a-b"),
+        ("X DRI=@z", "z"),
+        ("X @frank", None),
+        ("DRIVE: @x", None),
+    ],
+)
 def test_dri_of(text: str, dri: str | None) -> None:
     assert dri_of(text) == dri
 
@@ -128,7 +139,13 @@ def test_strip_dri_and_section_of() -> None:
     assert strip_dri("**A**: b. DRI: @frank") == "**A**: b."
     assert strip_dri("A — DRI: @x") == "A"
     assert [section_of(h) for h in ("Now", "NOW: doing", "Next (Q1)", "Later", "Nowhere", "Done")] == [
-        "Now", "Now", "Next", "Later", None, None]
+        "Now",
+        "Now",
+        "Next",
+        "Later",
+        None,
+        None,
+    ]
 
 
 def test_parse_items_ignores_other_sections_and_fences() -> None:
@@ -141,15 +158,31 @@ def test_references_resolve_to_rfcs_and_decisions(tmp_path: Path) -> None:
     (tmp_path / "ROADMAP.md").write_text(ROADMAP, "utf-8")
     roadmap = load_roadmap(Settings(root=tmp_path, as_of=AS_OF), log)
     assert roadmap is not None
-    decisions = [SimpleNamespace(id="2026-0003", title="Adopt OpenSLO", page="decisions/2026-0003.md",
-                                 file="ops/decisions/2026-0003-adopt-openslo.md")]
-    rfcs = [SimpleNamespace(id="2026-11-rate-limiting", title="Rate limiting",
-                            page="rfcs/2026-11-rate-limiting.md",
-                            file="rfcs/2026-11-rate-limiting.md")]
+    decisions = [
+        SimpleNamespace(
+            id="2026-0003",
+            title="Adopt OpenSLO",
+            page="decisions/2026-0003.md",
+            file="ops/decisions/2026-0003-adopt-openslo.md",
+        )
+    ]
+    rfcs = [
+        SimpleNamespace(
+            id="2026-11-rate-limiting",
+            title="Rate limiting",
+            page="rfcs/2026-11-rate-limiting.md",
+            file="rfcs/2026-11-rate-limiting.md",
+        )
+    ]
     pages = {"rfcs/2026-11-rate-limiting.md": "rfcs/2026-11-rate-limiting.md"}
     linked = link_roadmap(roadmap, decisions, rfcs, pages.get)
     assert [[(r.kind, r.id) for r in i.refs] for i in linked.items] == [
-        [("rfc", "2026-11-rate-limiting")], [], [("decision", "2026-0003")], [], []]
+        [("rfc", "2026-11-rate-limiting")],
+        [],
+        [("decision", "2026-0003")],
+        [],
+        [],
+    ]
     assert "[the RFC](rfcs/2026-11-rate-limiting.md)" in linked.items[0].text  # from roadmap.md
     assert "[the RFC](../rfcs/2026-11-rate-limiting.md)" in linked.text  # from roadmap/as-written.md
     index = ref_index(decisions, rfcs)
@@ -159,8 +192,7 @@ def test_references_resolve_to_rfcs_and_decisions(tmp_path: Path) -> None:
 
 
 def test_items_keep_nested_lists_and_fences_and_end_at_a_blank_line() -> None:
-    body = ("## Now\n- A\n  - sub\n    - subsub\n\n  ```\n  code\n  ```\nNot part of A.\n"
-            "- B\nlazy\n\nafter blank\n")
+    body = "## Now\n- A\n  - sub\n    - subsub\n\n  ```\n  code\n  ```\nNot part of A.\n- B\nlazy\n\nafter blank\n"
     items, _ = parse_items(body, 1)
     assert [(line, lines) for _, line, lines in items] == [
         (2, ["A", "- sub", "  - subsub", "", "```", "code", "```"]),

@@ -24,10 +24,15 @@ plugins:
 
 @pytest.mark.skipif(not SOURCE.is_dir(), reason="shared corpus not available")
 def test_prometheus_operator_runbooks_build_strict(make_site: Callable[..., Path]) -> None:
-    root = make_site({"ops/slo.yml": """\
+    root = make_site(
+        {
+            "ops/slo.yml": """\
         services:
           prometheus: {title: Prometheus, owner: sre-pod, slos: [{sli: availability, objective: 99.9}]}
-        """}, MKDOCS)
+        """
+        },
+        MKDOCS,
+    )
     shutil.copytree(SOURCE, root / "imported" / "runbooks")
     site = mkdocs_build(root, strict=True)  # any MkDocs warning (a broken link) fails here
     count = len(list(SOURCE.rglob("*.md")))

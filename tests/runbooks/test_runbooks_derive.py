@@ -24,11 +24,26 @@ MAJOR = ("SEV-1", "SEV-2")
 ALL = ("Pager", "Playbooks", "Rollback")
 
 
-def runbook(service: str = "api", reviewed: date | None = date(2026, 11, 1), sections: tuple[str, ...] = ALL,
-            known: bool = True, path: str | None = None, top: bool = True) -> Runbook:
-    return Runbook(service=service, title=service, heading=service, path=path or f"ops/runbooks/{service}.md",
-                   page=f"runbooks/{service}.md", body="", last_reviewed=reviewed, sections=sections,
-                   known_service=known, top_level=top)
+def runbook(
+    service: str = "api",
+    reviewed: date | None = date(2026, 11, 1),
+    sections: tuple[str, ...] = ALL,
+    known: bool = True,
+    path: str | None = None,
+    top: bool = True,
+) -> Runbook:
+    return Runbook(
+        service=service,
+        title=service,
+        heading=service,
+        path=path or f"ops/runbooks/{service}.md",
+        page=f"runbooks/{service}.md",
+        body="",
+        last_reviewed=reviewed,
+        sections=sections,
+        known_service=known,
+        top_level=top,
+    )
 
 
 def incident(severity: str, services: list[str], started: datetime) -> SimpleNamespace:
@@ -36,8 +51,16 @@ def incident(severity: str, services: list[str], started: datetime) -> SimpleNam
 
 
 def service(sid: str, slos: bool = True) -> Service:
-    return Service(id=sid, title=sid, owner=None, description="", dashboards=(),
-                   slos=(object(),) if slos else (), file="ops/slo.yml", line=1)  # type: ignore[arg-type]
+    return Service(
+        id=sid,
+        title=sid,
+        owner=None,
+        description="",
+        dashboards=(),
+        slos=(object(),) if slos else (),
+        file="ops/slo.yml",
+        line=1,
+    )  # type: ignore[arg-type]
 
 
 def test_latest_major_incident_per_service_ignores_minor_ones() -> None:
@@ -48,14 +71,17 @@ def test_latest_major_incident_per_service_ignores_minor_ones() -> None:
         SimpleNamespace(severity="SEV-1", services=["db"], started=None),  # an ongoing stand-in without start
     ]
     assert latest_major_incidents(incidents, MAJOR) == {
-        "api": datetime(2026, 11, 4, 9, 12, tzinfo=UTC), "web": datetime(2026, 11, 4, 9, 12, tzinfo=UTC)}
+        "api": datetime(2026, 11, 4, 9, 12, tzinfo=UTC),
+        "web": datetime(2026, 11, 4, 9, 12, tzinfo=UTC),
+    }
 
 
 def test_stale_by_age() -> None:
     today = AS_OF.date()
     assert stale_reasons(runbook(reviewed=date(2026, 6, 1)), today, 180, None, BERLIN) == ()  # 180 days: fine
     assert stale_reasons(runbook(reviewed=date(2026, 5, 31)), today, 180, None, BERLIN) == (
-        "last reviewed 181 days ago (more than 180)",)
+        "last reviewed 181 days ago (more than 180)",
+    )
     assert stale_reasons(runbook(reviewed=None), today, 180, None, BERLIN)[0].startswith("never reviewed")
 
 
@@ -63,7 +89,8 @@ def test_stale_when_reviewed_before_the_latest_major_incident() -> None:
     today = AS_OF.date()
     sev = datetime(2026, 11, 4, 9, 12, tzinfo=UTC)
     assert stale_reasons(runbook(reviewed=date(2026, 11, 3)), today, 180, sev, BERLIN) == (
-        "last reviewed 2026-11-03, before the latest major incident on api (2026-11-04)",)
+        "last reviewed 2026-11-03, before the latest major incident on api (2026-11-04)",
+    )
     same_day = runbook(reviewed=date(2026, 11, 4))
     assert stale_reasons(same_day, today, 180, sev, BERLIN) == ()  # a review on the incident's day counts
     # The incident's day is taken in the handbook's zone: 23:30 UTC on 11-03 is 11-04 in Berlin.
@@ -73,8 +100,10 @@ def test_stale_when_reviewed_before_the_latest_major_incident() -> None:
 
 def test_with_staleness_uses_the_incidents_of_the_runbooks_service() -> None:
     rbs = (runbook("api", date(2026, 11, 1)), runbook("web", date(2026, 11, 1)))
-    incidents = [incident("SEV-1", ["api"], datetime(2026, 11, 4, tzinfo=UTC)),
-                 incident("SEV-3", ["web"], datetime(2026, 11, 5, tzinfo=UTC))]
+    incidents = [
+        incident("SEV-1", ["api"], datetime(2026, 11, 4, tzinfo=UTC)),
+        incident("SEV-3", ["web"], datetime(2026, 11, 5, tzinfo=UTC)),
+    ]
     api, web = with_staleness(rbs, incidents, MAJOR, AS_OF, 180, BERLIN)
     assert api.stale and not web.stale
 
@@ -94,12 +123,19 @@ def test_required_sections_accept_synonyms() -> None:
 
 
 def test_findings() -> None:
-    rbs = with_staleness((
-        runbook("api", date(2026, 1, 1), sections=("Pager", "Playbooks")),
-        runbook("web"),
-        runbook("typo-service", known=False),
-        runbook("alerts/Foo", known=False, top=False),
-    ), [], MAJOR, AS_OF, 180, BERLIN)
+    rbs = with_staleness(
+        (
+            runbook("api", date(2026, 1, 1), sections=("Pager", "Playbooks")),
+            runbook("web"),
+            runbook("typo-service", known=False),
+            runbook("alerts/Foo", known=False, top=False),
+        ),
+        [],
+        MAJOR,
+        AS_OF,
+        180,
+        BERLIN,
+    )
     services = (service("api"), service("web"), service("jobs"), service("docs", slos=False))
     found = runbook_findings(rbs, services)
     assert sorted((f.kind, f.subject, f.url) for f in found) == [

@@ -31,7 +31,10 @@ def handbook(tmp_path: Path, files: dict[str, str]):  # type: ignore[no-untyped-
 
 
 def test_a_service_runbook(tmp_path: Path) -> None:
-    hb = handbook(tmp_path, {"ops/runbooks/api.md": """\
+    hb = handbook(
+        tmp_path,
+        {
+            "ops/runbooks/api.md": """\
         ---
         owner: alice
         last_reviewed: 2026-11-01
@@ -46,11 +49,18 @@ def test_a_service_runbook(tmp_path: Path) -> None:
         ## not a heading
         ```
         ## Rollback
-        """, "ops/runbooks/web.md": "# Web\n## Pager\n## Playbooks\n## Rollback\n"})
+        """,
+            "ops/runbooks/web.md": "# Web\n## Pager\n## Playbooks\n## Rollback\n",
+        },
+    )
     assert hb.problems == ()
     api = hb.runbook_by_service["api"]
-    assert (api.title, api.heading, api.page, api.path) == ("API runbook", "API runbook", "runbooks/api.md",
-                                                            "ops/runbooks/api.md")
+    assert (api.title, api.heading, api.page, api.path) == (
+        "API runbook",
+        "API runbook",
+        "runbooks/api.md",
+        "ops/runbooks/api.md",
+    )
     assert api.owner == "alice" and api.pager == "https://pager.example/api" and api.review_age_days == 27
     assert api.sections == ("Pager", "Playbooks", "Rollback") and api.missing_sections == ()
     assert "[web runbook](web.md)" in api.body
@@ -67,9 +77,11 @@ def test_title_falls_back_to_the_service_title(tmp_path: Path) -> None:
 
 
 def test_bad_front_matter(tmp_path: Path) -> None:
-    hb = handbook(tmp_path, {
-        "ops/team.yml": "people: [{handle: alice, name: Alice}]\n",
-        "ops/runbooks/api.md": """\
+    hb = handbook(
+        tmp_path,
+        {
+            "ops/team.yml": "people: [{handle: alice, name: Alice}]\n",
+            "ops/runbooks/api.md": """\
             ---
             owner: mallory
             last_reviewed: 2026-02-30
@@ -77,7 +89,7 @@ def test_bad_front_matter(tmp_path: Path) -> None:
             ---
             # API
             """,
-        "ops/runbooks/web.md": """\
+            "ops/runbooks/web.md": """\
             ---
             service: webb
             last_reviewed: yesterday
@@ -85,8 +97,9 @@ def test_bad_front_matter(tmp_path: Path) -> None:
             ---
             # Web
             """,
-        "ops/runbooks/ok.md": "---\n- a list\n---\n# Fine\n",
-    })
+            "ops/runbooks/ok.md": "---\n- a list\n---\n# Fine\n",
+        },
+    )
     problems = [str(p) for p in hb.problems]
     expected = [
         "ops/runbooks/api.md:2: runbook owner 'mallory' is not a person or pod in ops/team.yml",
@@ -101,8 +114,7 @@ def test_bad_front_matter(tmp_path: Path) -> None:
     for want, got in zip(expected, problems, strict=True):
         assert got.startswith(want), got
     # Every runbook is still a page; bad fields are simply absent.
-    assert sorted(rb.path for rb in hb.runbooks) == ["ops/runbooks/api.md", "ops/runbooks/ok.md",
-                                                     "ops/runbooks/web.md"]
+    assert sorted(rb.path for rb in hb.runbooks) == ["ops/runbooks/api.md", "ops/runbooks/ok.md", "ops/runbooks/web.md"]
     api = next(rb for rb in hb.runbooks if rb.service == "api")
     assert api.pager is None and api.last_reviewed is None and api.stale
 
@@ -112,11 +124,16 @@ def test_service_from_front_matter(tmp_path: Path) -> None:
     assert hb.runbook_by_service["api"].page == "runbooks/alerts/ApiDown.md"
 
 
-@pytest.mark.parametrize("inner,page", [
-    ("api.md", "runbooks/api.md"), ("node/Disk.md", "runbooks/node/Disk.md"),
-    ("index.md", "runbooks/index-runbook.md"), ("sub/README.md", "runbooks/sub/README-runbook.md"),
-    ("_index.md", "runbooks/_index.md"),
-])
+@pytest.mark.parametrize(
+    "inner,page",
+    [
+        ("api.md", "runbooks/api.md"),
+        ("node/Disk.md", "runbooks/node/Disk.md"),
+        ("index.md", "runbooks/index-runbook.md"),
+        ("sub/README.md", "runbooks/sub/README-runbook.md"),
+        ("_index.md", "runbooks/_index.md"),
+    ],
+)
 def test_page_for(inner: str, page: str) -> None:
     assert page_for(inner) == page
 
@@ -131,7 +148,12 @@ def test_hugo_refs_and_link_rewriting() -> None:
     text = hugo_refs('See [x]({{< ref "./Other.md" >}}) and [y]({{< relref "../b/Y.md#z" >}}).')
     assert text == "See [x](./Other.md) and [y](../b/Y.md#z)."
     pages = {"ops/rb/a/Other.md": "runbooks/a/Other.md", "ops/rb/b/Y.md": "runbooks/b/Y.md"}
-    out = rewrite_links(text + " [ext](https://e.x) [top](#t) [abs](/docs) `[c](Other.md)` ![img](pic.png)",
-                        "ops/rb/a/This.md", "runbooks/a/This.md", pages.get)
-    assert out == ("See [x](Other.md) and [y](../b/Y.md#z). [ext](https://e.x) [top](#t) [abs](/docs) "
-                   "`[c](Other.md)` img")
+    out = rewrite_links(
+        text + " [ext](https://e.x) [top](#t) [abs](/docs) `[c](Other.md)` ![img](pic.png)",
+        "ops/rb/a/This.md",
+        "runbooks/a/This.md",
+        pages.get,
+    )
+    assert out == (
+        "See [x](Other.md) and [y](../b/Y.md#z). [ext](https://e.x) [top](#t) [abs](/docs) `[c](Other.md)` img"
+    )

@@ -75,9 +75,7 @@ def test_foreign_slos_reach_pages_and_ops_json_and_notes_do_not_fail_strict(
 
 
 @pytest.mark.warnings_expected
-def test_an_invalid_foreign_slo_fails_the_strict_build(
-    make_site: Callable[..., Path], tmp_path: Path
-) -> None:
+def test_an_invalid_foreign_slo_fails_the_strict_build(make_site: Callable[..., Path], tmp_path: Path) -> None:
     bad = "version: prometheus/v1\nservice: api\nslos:\n  - {name: x, objective: 100}\n"
     root = make_site({"ops/slo.yml": NATIVE, "ops/slo/bad.yml": bad})
     with pytest.raises(Abort):

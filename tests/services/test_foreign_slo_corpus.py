@@ -63,9 +63,7 @@ def _slo(result: FolderResult, file_end: str, name: str):  # type: ignore[no-unt
 
 
 def test_every_corpus_folder_is_read_without_crashing_and_counted() -> None:
-    counts = {
-        r.folder: (r.files, len(r.slos), r.skipped, len(r.problems)) for r in map(read_folder, folders())
-    }
+    counts = {r.folder: (r.files, len(r.slos), r.skipped, len(r.problems)) for r in map(read_folder, folders())}
     assert counts == {
         "openslo-examples": (4, 3, 0, 1),
         "openslo-pkg-examples": (16, 3, 26, 0),
@@ -123,9 +121,7 @@ def test_openslo_pkg_examples_top_level_lists_versions_and_skipped_kinds() -> No
     services = {s.id: s for s in r.services}
     assert services["example-service"].title == "Example Service"  # v1alpha's displayName fills it
     assert services["example-service"].description == "Example service description"
-    kinds = sorted(
-        n.message.split(" skipped")[0] for n in r.notes if n.file.startswith("openslo-pkg-examples/v1/")
-    )
+    kinds = sorted(n.message.split(" skipped")[0] for n in r.notes if n.file.startswith("openslo-pkg-examples/v1/"))
     assert (
         kinds
         == ["openslo/v1 kind 'AlertCondition'"] * 2

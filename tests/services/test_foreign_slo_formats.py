@@ -348,9 +348,7 @@ def test_unsupported_kinds_and_versions_are_notes_not_problems(make_site: Callab
     ---
     plain: yaml without apiVersion
     """
-    hb = _load(
-        make_site, {"ops/slo/alerts.yaml": spec, "ops/slo/rules.yml": other, "ops/slo/README.md": "# hi"}
-    )
+    hb = _load(make_site, {"ops/slo/alerts.yaml": spec, "ops/slo/rules.yml": other, "ops/slo/README.md": "# hi"})
     assert hb.problems == ()
     assert [(n.file, n.line) for n in hb.notes] == [
         ("ops/slo/alerts.yaml", 1),
@@ -468,8 +466,7 @@ def test_invalid_slos_are_problems_with_file_and_line_and_the_rest_is_kept(
         b"apiVersion: openslo/v1\nkind: SLO\nspec:\n  objectives: 5\n",
         b"version: prometheus/v1\nservice: [a, b]\nslos: {}\n",
         b"apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\n",
-        b"apiVersion: openslo/v1\nkind: SLO\nspec:\n  service: x\n"
-        b"  timeWindow: [{count: many, unit: Fortnight}]\n",
+        b"apiVersion: openslo/v1\nkind: SLO\nspec:\n  service: x\n  timeWindow: [{count: many, unit: Fortnight}]\n",
     ],
 )
 def test_garbage_never_crashes_and_never_drops_the_native_services(

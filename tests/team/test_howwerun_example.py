@@ -9,8 +9,7 @@ from icalendar import Calendar
 
 from conftest import REPO, mkdocs_build
 
-HANDLES = {"alice", "bob", "carol", "dana", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory",
-           "niaj"}
+HANDLES = {"alice", "bob", "carol", "dana", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "niaj"}
 SERVICES = {"web", "api", "database", "jobs", "contracts", "inference", "failover"}
 
 
@@ -30,9 +29,14 @@ def test_example_handbook_how_we_run(tmp_path: Path) -> None:
     # Cadence: the chapter's seven rituals, with their rules, in the feed too.
     rituals = {r["name"]: r for r in data["rituals"]}
     assert {name: (r["frequency"], r["duration_minutes"]) for name, r in rituals.items()} == {
-        "Daily standup": ("daily", None), "Triage": ("weekly", 30), "Ship review": ("weekly", 45),
-        "Infra/on-call sync": ("weekly", 30), "Product council": ("biweekly", 60),
-        "Retrospective": ("monthly", 60), "Quarterly planning": ("quarterly", 240)}
+        "Daily standup": ("daily", None),
+        "Triage": ("weekly", 30),
+        "Ship review": ("weekly", 45),
+        "Infra/on-call sync": ("weekly", 30),
+        "Product council": ("biweekly", 60),
+        "Retrospective": ("monthly", 60),
+        "Quarterly planning": ("quarterly", 240),
+    }
     assert rituals["Daily standup"]["time"] == "10:00" and rituals["Daily standup"]["channel"] == "#status"
     assert rituals["Triage"]["days"] == ["mon", "thu"]
     cal = Calendar.from_ical((site / "cadence.ics").read_bytes())

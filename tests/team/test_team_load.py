@@ -71,7 +71,9 @@ def test_knows_handles_with_at_and_pods_and_roles(tmp_path: Path) -> None:
     check_person_or_role(team, "nobody", "x.md", 6, "owner", log)
     check_person(None, "anyone", "x.md", 7, "owner", log)  # no team file: nothing is checked
     assert [(p.line, p.message.split(" is ")[0]) for p in log.sorted()] == [
-        (3, "owner 'mallory'"), (6, "owner 'nobody'")]
+        (3, "owner 'mallory'"),
+        (6, "owner 'nobody'"),
+    ]
 
 
 def test_no_team_file_means_no_team(tmp_path: Path) -> None:
@@ -84,7 +86,9 @@ def test_default_roles_without_a_roles_key(tmp_path: Path) -> None:
 
 
 def test_bad_inputs_each_name_file_and_line_and_keep_the_rest(tmp_path: Path) -> None:
-    team, problems = load(tmp_path, """\
+    team, problems = load(
+        tmp_path,
+        """\
         timezone: Mars/Olympus
         pods:
           web-pod: {}
@@ -101,7 +105,8 @@ def test_bad_inputs_each_name_file_and_line_and_keep_the_rest(tmp_path: Path) ->
           - {name: D, start: 2026-11-02, handoff: mon 10:00, members: [carol], cadence: monthly}
           - {name: E, start: 2026-11-02, handoff: mon 10:00, members: [carol]}
           - {name: E, start: 2026-11-02, handoff: mon 10:00, members: [alice]}
-        """)
+        """,
+    )
     expected = [
         ("ops/team.yml:1:", "timezone 'Mars/Olympus' is unknown"),
         ("ops/team.yml:5:", "role 'Wizard' is not defined"),
@@ -132,8 +137,7 @@ def _order(problem: str) -> tuple[int, str]:
 def test_not_a_mapping_and_yaml_errors(tmp_path: Path) -> None:
     team, problems = load(tmp_path, "- just\n- a list\n")
     assert team is None  # one problem, not one more for every name checked against an empty team
-    assert problems == [
-        "ops/team.yml:1: the file must be a mapping with `people`, `pods`, `roles` and `rotations`"]
+    assert problems == ["ops/team.yml:1: the file must be a mapping with `people`, `pods`, `roles` and `rotations`"]
     _, problems = load(tmp_path, "people: [\n")
     assert len(problems) == 1 and "YAML syntax error" in problems[0]
 
@@ -141,13 +145,17 @@ def test_not_a_mapping_and_yaml_errors(tmp_path: Path) -> None:
 def test_service_owners_are_checked_against_the_team(tmp_path: Path) -> None:
     (tmp_path / "ops").mkdir()
     (tmp_path / "ops" / "team.yml").write_text("people: [{handle: alice, name: A, pod: web-pod}]\n", "utf-8")
-    (tmp_path / "ops" / "slo.yml").write_text(textwrap.dedent("""\
+    (tmp_path / "ops" / "slo.yml").write_text(
+        textwrap.dedent("""\
         services:
           web: {owner: web-pod}
           api: {owner: alice}
           jobs: {owner: platform-pod}
-        """), "utf-8")
+        """),
+        "utf-8",
+    )
     hb = load_handbook(Settings(root=tmp_path, as_of=AS_OF))
     assert [str(p) for p in hb.problems] == [
         "ops/slo.yml:4: owner of service 'jobs' 'platform-pod' is not a person or pod in ops/team.yml; "
-        "use a handle or pod defined there"]
+        "use a handle or pod defined there"
+    ]

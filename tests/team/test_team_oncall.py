@@ -11,11 +11,17 @@ from opsbook.team.load import parse_handoff
 from opsbook.team.model import Rotation
 
 
-def rotation(start: date = date(2026, 10, 5), handoff: str = "mon 10:00", zone: str = "Europe/Berlin",
-             cadence: str = "weekly", members: tuple[str, ...] = ("alice", "bob", "carol")) -> Rotation:
+def rotation(
+    start: date = date(2026, 10, 5),
+    handoff: str = "mon 10:00",
+    zone: str = "Europe/Berlin",
+    cadence: str = "weekly",
+    members: tuple[str, ...] = ("alice", "bob", "carol"),
+) -> Rotation:
     day, at = parse_handoff(handoff)
-    return Rotation(name="Primary", cadence=cadence, start=start, handoff_day=day, handoff_time=at,
-                    timezone=zone, members=members)
+    return Rotation(
+        name="Primary", cadence=cadence, start=start, handoff_day=day, handoff_time=at, timezone=zone, members=members
+    )
 
 
 def utc(*args: int) -> datetime:
@@ -97,9 +103,14 @@ def test_schedule_before_the_rotation_starts_lists_the_first_shifts() -> None:
     assert oc.schedule[0].handle == "alice" and oc.schedule[0].index == 0
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("mon 10:00", (0, time(10, 0))), ("Tue 9:05", (1, time(9, 5))), ("sunday 23:59", (6, time(23, 59))),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("mon 10:00", (0, time(10, 0))),
+        ("Tue 9:05", (1, time(9, 5))),
+        ("sunday 23:59", (6, time(23, 59))),
+    ],
+)
 def test_parse_handoff(text: str, expected: tuple[int, time]) -> None:
     assert parse_handoff(text) == expected
 

@@ -74,8 +74,7 @@ def derive_cadence(cadence: Cadence, as_of: datetime) -> Cadence:
     """Fill in each ritual's first occurrence and its next one at the as-of date."""
     tz = ZoneInfo(cadence.timezone)
     rituals = tuple(
-        replace(r, first=next_after(r, tz, _anchor(r, tz)), next=next_after(r, tz, as_of))
-        for r in cadence.rituals
+        replace(r, first=next_after(r, tz, _anchor(r, tz)), next=next_after(r, tz, as_of)) for r in cadence.rituals
     )
     return replace(cadence, rituals=rituals)
 
@@ -129,7 +128,7 @@ def week_grid(rituals: tuple[Ritual, ...]) -> tuple[list[int], list[tuple[str, l
 def ritual_findings(cadence: Cadence) -> list[Finding]:
     """A ritual without an owner is nobody's: it will quietly stop happening."""
     return [
-        Finding("ritual-without-owner", r.name, f"Ritual {r.name!r} has no owner ({cadence.file})",
-                "cadence.md")
-        for r in cadence.rituals if not r.owner
+        Finding("ritual-without-owner", r.name, f"Ritual {r.name!r} has no owner ({cadence.file})", "cadence.md")
+        for r in cadence.rituals
+        if not r.owner
     ]

@@ -37,8 +37,11 @@ def _event(ritual: Ritual, stamp: datetime) -> Event:
     event.add("rrule", rule(ritual))
     lines = [ritual.purpose] if ritual.purpose else []
     lines.append(f"When: {when_text(ritual)}")
-    lines += [f"{label}: {value}" for label, value in
-              (("Format", ritual.format), ("Channel", ritual.channel), ("Owner", ritual.owner)) if value]
+    lines += [
+        f"{label}: {value}"
+        for label, value in (("Format", ritual.format), ("Channel", ritual.channel), ("Owner", ritual.owner))
+        if value
+    ]
     event.add("description", "\n".join(lines))
     if ritual.channel:
         event.add("location", ritual.channel)

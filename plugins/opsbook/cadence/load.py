@@ -36,8 +36,7 @@ def load_cadence(settings: Settings, problems: ProblemLog, team: Team | None = N
     if data is None:
         return Cadence(file=name, timezone=zone)
     if not isinstance(data, LineDict):
-        problems.add(name, getattr(data, "line", 1),
-                     "the file must be a mapping with `timezone` and `rituals`")
+        problems.add(name, getattr(data, "line", 1), "the file must be a mapping with `timezone` and `rituals`")
         return Cadence(file=name, timezone=zone)
     for item in data.get("rituals") or ():
         if isinstance(item, LineDict) and "time" in item:
@@ -47,8 +46,12 @@ def load_cadence(settings: Settings, problems: ProblemLog, team: Team | None = N
         try:
             zone = ZoneInfo(str(data["timezone"])).key
         except (ZoneInfoNotFoundError, ValueError):
-            problems.add(name, data.line_of("timezone"), f"timezone {data['timezone']!r} is unknown; use an "
-                         "IANA time zone such as Europe/Berlin, America/New_York or UTC")
+            problems.add(
+                name,
+                data.line_of("timezone"),
+                f"timezone {data['timezone']!r} is unknown; use an "
+                "IANA time zone such as Europe/Berlin, America/New_York or UTC",
+            )
     default_start = date(settings.as_of.year, 1, 1)
     if "start" in data and not invalid.under("start"):
         try:
@@ -59,8 +62,9 @@ def load_cadence(settings: Settings, problems: ProblemLog, team: Team | None = N
     return derive_cadence(Cadence(file=name, timezone=zone, rituals=rituals), settings.as_of)
 
 
-def _rituals(raw: Any, file: str, invalid: Invalid, problems: ProblemLog, team: Team | None,
-             default_start: date) -> tuple[Ritual, ...]:
+def _rituals(
+    raw: Any, file: str, invalid: Invalid, problems: ProblemLog, team: Team | None, default_start: date
+) -> tuple[Ritual, ...]:
     if not isinstance(raw, LineList):
         return ()
     rituals: dict[str, Ritual] = {}
@@ -73,11 +77,16 @@ def _rituals(raw: Any, file: str, invalid: Invalid, problems: ProblemLog, team: 
             continue
         clash = next((r for r in rituals.values() if r.slug == ritual.slug), None)
         if clash is not None:
-            problems.add(file, line, f"ritual {ritual.name!r} has the same name as the ritual on line "
-                         f"{clash.line}; give each ritual its own name (it is the calendar event's id)")
+            problems.add(
+                file,
+                line,
+                f"ritual {ritual.name!r} has the same name as the ritual on line "
+                f"{clash.line}; give each ritual its own name (it is the calendar event's id)",
+            )
             continue
-        check_person_or_role(team, ritual.owner, file, item.line_of("owner"),
-                             f"owner of ritual {ritual.name!r}", problems)
+        check_person_or_role(
+            team, ritual.owner, file, item.line_of("owner"), f"owner of ritual {ritual.name!r}", problems
+        )
         rituals[ritual.slug] = ritual
     return tuple(rituals.values())
 

@@ -18,9 +18,20 @@ def cadence_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
         return []
     days, rows = week_grid(cadence.rituals)
     body = r.render(
-        "cadence/cadence.md.j2", PAGE, cadence=cadence, days=[DAY_NAMES[d] for d in days], rows=rows,
-        when=when_text, rrule=lambda ritual: rule_text(rule(ritual)), days_text=days_text, ics=ICS_PATH,
-        unowned=[x for x in cadence.rituals if not x.owner], team=hb.team,
+        "cadence/cadence.md.j2",
+        PAGE,
+        cadence=cadence,
+        days=[DAY_NAMES[d] for d in days],
+        rows=rows,
+        when=when_text,
+        rrule=lambda ritual: rule_text(rule(ritual)),
+        days_text=days_text,
+        ics=ICS_PATH,
+        unowned=[x for x in cadence.rituals if not x.owner],
+        team=hb.team,
     )
-    return [GeneratedPage(path=PAGE, title="Operating cadence", body=body, tags=("cadence",),
-                          source=cadence.file, in_nav=True)]
+    return [
+        GeneratedPage(
+            path=PAGE, title="Operating cadence", body=body, tags=("cadence",), source=cadence.file, in_nav=True
+        )
+    ]

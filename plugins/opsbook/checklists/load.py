@@ -30,8 +30,9 @@ def slug(text: str, fallback: str = "item") -> str:
     return out or fallback
 
 
-def resolve_link(hb: Handbook, target: str, page_for: Any, file: str, line: int | None,
-                 problems: ProblemLog, what: str = "link") -> tuple[str, str] | None:
+def resolve_link(
+    hb: Handbook, target: str, page_for: Any, file: str, line: int | None, problems: ProblemLog, what: str = "link"
+) -> tuple[str, str] | None:
     """(url or site page, title) of a link from the sources; None (with a problem) when it leads nowhere."""
     text = target.strip()
     if re.match(r"^https?://", text):
@@ -43,8 +44,12 @@ def resolve_link(hb: Handbook, target: str, page_for: Any, file: str, line: int 
         return None
     found = page_for(path)
     if found is None:
-        problems.add(file, line, f"{what} {target!r} has no page in the handbook; link a docs page or an "
-                     "ops source that becomes a page (incident, runbook, decision, RFC, roadmap ...)")
+        problems.add(
+            file,
+            line,
+            f"{what} {target!r} has no page in the handbook; link a docs page or an "
+            "ops source that becomes a page (incident, runbook, decision, RFC, roadmap ...)",
+        )
         return None
     page, title = found
     return page, title or source_title(hb.settings.root, path)
@@ -64,15 +69,17 @@ def load_checklists(hb: Handbook, problems: ProblemLog) -> tuple[Checklist, ...]
         if data is None:
             continue
         if not isinstance(data, LineDict):
-            problems.add(name, getattr(data, "line", 1), "a checklist is a mapping with `title` and `items` "
-                         "(or `sections` of items)")
+            problems.add(
+                name,
+                getattr(data, "line", 1),
+                "a checklist is a mapping with `title` and `items` (or `sections` of items)",
+            )
             continue
         invalid = check(data, "checklist", name, problems)
         if "title" not in data or invalid.under("title"):
             continue  # the schema named the problem; without a title there is no page to show
         if cid in checklists:
-            problems.add(name, 1, f"checklist id {cid!r} is also the id of {checklists[cid].file}; "
-                         "rename one file")
+            problems.add(name, 1, f"checklist id {cid!r} is also the id of {checklists[cid].file}; rename one file")
             continue
         if "items" not in data and "sections" not in data:
             problems.add(name, data.line, "a checklist needs `items` or `sections` of items")
@@ -84,8 +91,9 @@ def load_checklists(hb: Handbook, problems: ProblemLog) -> tuple[Checklist, ...]
         for index, raw in enumerate(data.get("sections") or ()):
             if not isinstance(raw, LineDict) or invalid.under("sections", index, "title"):
                 continue
-            items = load_items(hb, raw.get("items"), ("sections", index, "items"), invalid, name, keys,
-                           page_for, problems)
+            items = load_items(
+                hb, raw.get("items"), ("sections", index, "items"), invalid, name, keys, page_for, problems
+            )
             sections.append(ChecklistSection(str(raw["title"]), _str(raw.get("description")), items))
         checklists[cid] = Checklist(
             id=cid,
@@ -99,8 +107,16 @@ def load_checklists(hb: Handbook, problems: ProblemLog) -> tuple[Checklist, ...]
     return tuple(sorted(checklists.values(), key=lambda c: (c.title.lower(), c.id)))
 
 
-def load_items(hb: Handbook, raw: Any, at: tuple[Any, ...], invalid: Any, file: str, keys: dict[str, int],
-           page_for: Any, problems: ProblemLog) -> tuple[ChecklistItem, ...]:
+def load_items(
+    hb: Handbook,
+    raw: Any,
+    at: tuple[Any, ...],
+    invalid: Any,
+    file: str,
+    keys: dict[str, int],
+    page_for: Any,
+    problems: ProblemLog,
+) -> tuple[ChecklistItem, ...]:
     if not isinstance(raw, LineList):
         return ()
     items: list[ChecklistItem] = []
@@ -113,8 +129,9 @@ def load_items(hb: Handbook, raw: Any, at: tuple[Any, ...], invalid: Any, file: 
         key = str(fields["id"]) if "id" in fields else slug(text)
         if key in keys:
             if "id" in fields:
-                problems.add(file, line, f"item id {key!r} is already used on line {keys[key]}; "
-                             "give each item a unique `id`")
+                problems.add(
+                    file, line, f"item id {key!r} is already used on line {keys[key]}; give each item a unique `id`"
+                )
                 continue
             n = 2
             while f"{key}-{n}" in keys:
@@ -126,28 +143,40 @@ def load_items(hb: Handbook, raw: Any, at: tuple[Any, ...], invalid: Any, file: 
         if check_id is not None:
             known = REGISTRY.get(check_id)
             if known is None:
-                problems.add(file, _line(fields, "check", line), f"check {check_id!r} is not a known check; "
-                             f"use one of: {', '.join(sorted(REGISTRY))}")
+                problems.add(
+                    file,
+                    _line(fields, "check", line),
+                    f"check {check_id!r} is not a known check; use one of: {', '.join(sorted(REGISTRY))}",
+                )
                 continue
             service = None
             if service_id is not None:
                 service = hb.service_by_id.get(service_id)
                 if known.scope != SERVICE:
-                    problems.add(file, _line(fields, "service", line), f"check {check_id!r} is about the "
-                                 "organisation, not one service; remove `service`")
+                    problems.add(
+                        file,
+                        _line(fields, "service", line),
+                        f"check {check_id!r} is about the organisation, not one service; remove `service`",
+                    )
                     continue
                 if service is None:
-                    problems.add(file, _line(fields, "service", line), f"service {service_id!r} is not a "
-                                 f"service of {hb.settings.slo}; use one of: "
-                                 f"{', '.join(sorted(hb.service_by_id)) or 'none defined'}")
+                    problems.add(
+                        file,
+                        _line(fields, "service", line),
+                        f"service {service_id!r} is not a "
+                        f"service of {hb.settings.slo}; use one of: "
+                        f"{', '.join(sorted(hb.service_by_id)) or 'none defined'}",
+                    )
                     continue
             item = replace(item, check=check_id, service=service_id, result=run(hb, check_id, service))
         elif service_id is not None:
-            problems.add(file, _line(fields, "service", line), "`service` only applies to an item with a "
-                         "`check`; remove it or add the check")
+            problems.add(
+                file,
+                _line(fields, "service", line),
+                "`service` only applies to an item with a `check`; remove it or add the check",
+            )
         if "link" in fields:
-            target = resolve_link(hb, str(fields["link"]), page_for, file, _line(fields, "link", line),
-                                  problems)
+            target = resolve_link(hb, str(fields["link"]), page_for, file, _line(fields, "link", line), problems)
             if target is not None:
                 item = replace(item, link=target[0], link_title=target[1])
         items.append(item)

@@ -12,20 +12,25 @@ def checklist_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     settings = hb.settings
     if not hb.checklists and not settings.path(settings.checklists).is_dir():
         return []
-    pages = [GeneratedPage(
-        path="checklists/index.md",
-        title="Checklists",
-        body=r.render("checklists/index.md.j2", "checklists/index.md", checklists=hb.checklists,
-                      source=settings.checklists),
-        tags=("checklist",),
-        in_nav=True,
-    )]
+    pages = [
+        GeneratedPage(
+            path="checklists/index.md",
+            title="Checklists",
+            body=r.render(
+                "checklists/index.md.j2", "checklists/index.md", checklists=hb.checklists, source=settings.checklists
+            ),
+            tags=("checklist",),
+            in_nav=True,
+        )
+    ]
     for c in hb.checklists:
-        pages.append(GeneratedPage(
-            path=c.page,
-            title=c.title,
-            body=r.render("checklists/checklist.md.j2", c.page, checklist=c),
-            tags=("checklist", *c.tags),
-            source=c.file,
-        ))
+        pages.append(
+            GeneratedPage(
+                path=c.page,
+                title=c.title,
+                body=r.render("checklists/checklist.md.j2", c.page, checklist=c),
+                tags=("checklist", *c.tags),
+                source=c.file,
+            )
+        )
     return pages

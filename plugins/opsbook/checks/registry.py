@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 SERVICE = "service"
 ORGANISATION = "organisation"
 
+
 @dataclass(frozen=True)
 class Check:
     """A named check. `description` (the function's docstring) says what passes and what fails."""
@@ -47,8 +48,9 @@ def index(hb: Handbook, name: str, build: Callable[[], Any]) -> Any:
     return cache[name]
 
 
-def register(check_id: str, title: str, scope: str, needs: tuple[str, ...] = ()) -> Callable[
-        [Callable[..., CheckResult]], Callable[..., CheckResult]]:
+def register(
+    check_id: str, title: str, scope: str, needs: tuple[str, ...] = ()
+) -> Callable[[Callable[..., CheckResult]], Callable[..., CheckResult]]:
     """Decorator: add a check function to the registry under `check_id`."""
 
     def wrap(func: Callable[..., CheckResult]) -> Callable[..., CheckResult]:
@@ -76,13 +78,16 @@ def run_for_all(hb: Handbook, check_id: str) -> CheckResult:
     total = len(results)
     if failing:
         names = ", ".join(s.id for s in failing)
-        return CheckResult(FAIL, tuple(Evidence(s.title, s.page) for s in failing),
-                           f"{len(failing)} of {total} services fail: {names}")
+        return CheckResult(
+            FAIL, tuple(Evidence(s.title, s.page) for s in failing), f"{len(failing)} of {total} services fail: {names}"
+        )
     if len(unknown) == total and len({r.detail for _, r in results}) == 1:
         return CheckResult(NOT_ASSESSED, (), results[0][1].detail)  # e.g. the incident log is empty
     if unknown:
         names = ", ".join(s.id for s in unknown)
-        return CheckResult(NOT_ASSESSED, tuple(Evidence(s.title, s.page) for s in unknown),
-                           f"not assessed for {len(unknown)} of {total} services: {names}")
+        return CheckResult(
+            NOT_ASSESSED,
+            tuple(Evidence(s.title, s.page) for s in unknown),
+            f"not assessed for {len(unknown)} of {total} services: {names}",
+        )
     return CheckResult(PASS, (Evidence("Services", "services/index.md"),), f"all {total} services pass")
-

@@ -51,8 +51,7 @@ class CheckResult:
         return self.outcome == PASS
 
     def to_json(self) -> dict[str, object]:
-        return {"outcome": self.outcome, "detail": self.detail,
-                "evidence": [e.to_json() for e in self.evidence]}
+        return {"outcome": self.outcome, "detail": self.detail, "evidence": [e.to_json() for e in self.evidence]}
 
 
 def passed(detail: str, *evidence: Evidence) -> CheckResult:

@@ -34,8 +34,7 @@ def owner(hb: Handbook, service: Service) -> CheckResult:
 def _slo_check(service: Service, sli: str) -> CheckResult:
     slos = service.slos_of(sli)
     if not slos:
-        return failed(f"no {sli} SLO: add one under `slos:` of {service.id} in {service.file}",
-                      _page(service))
+        return failed(f"no {sli} SLO: add one under `slos:` of {service.id} in {service.file}", _page(service))
     names = ", ".join(f"{s.name} {fmt_number(s.objective, 4)} %" for s in slos)
     return passed(names, _page(service, SLO_ANCHOR))
 
@@ -57,8 +56,10 @@ def dashboard(hb: Handbook, service: Service) -> CheckResult:
     """Passes when the service lists at least one `dashboard` (or `dashboards`) link."""
     if not service.dashboards:
         return failed(f"no dashboard: add `dashboard:` to {service.id} in {service.file}", _page(service))
-    links = tuple(Evidence(f"Dashboard {i + 1}" if len(service.dashboards) > 1 else "Dashboard", url)
-                  for i, url in enumerate(service.dashboards))
+    links = tuple(
+        Evidence(f"Dashboard {i + 1}" if len(service.dashboards) > 1 else "Dashboard", url)
+        for i, url in enumerate(service.dashboards)
+    )
     return passed(f"{len(service.dashboards)} dashboard{'s' if len(service.dashboards) > 1 else ''}", *links)
 
 
@@ -72,13 +73,13 @@ def burn_rate_alerts(hb: Handbook, service: Service) -> CheckResult:
     can fire. An objective so loose that a 14.4x burn needs more than 100 % errors (e.g. 90 %) cannot
     page anyone before the budget is gone: tighten the objective or alert on a longer window."""
     if not service.slos:
-        return failed(f"no SLOs, so nothing to alert on: add SLOs to {service.id} in {service.file}",
-                      _page(service))
+        return failed(f"no SLOs, so nothing to alert on: add SLOs to {service.id} in {service.file}", _page(service))
     silent = [s for s in service.slos if not _page_alert_fires(s)]
     if silent:
         names = ", ".join(f"{s.name} {fmt_number(s.objective, 4)} %" for s in silent)
-        return failed(f"page alerts can never fire for {names} (the objective is too loose)",
-                      _page(service, SLO_ANCHOR))
+        return failed(
+            f"page alerts can never fire for {names} (the objective is too loose)", _page(service, SLO_ANCHOR)
+        )
     count = len(service.slos)
     detail = "its SLO" if count == 1 else f"each of its {count} SLOs"
     return passed(f"page alerts can fire for {detail}", _page(service, SLO_ANCHOR))
@@ -94,8 +95,10 @@ def runbook(hb: Handbook, service: Service) -> CheckResult:
     exists; fails otherwise."""
     rb = _runbook(hb, service)
     if rb is None:
-        return failed(f"no runbook: write {hb.settings.runbooks}/{service.id}.md with Pager, Playbooks "
-                      "and Rollback sections", _page(service))
+        return failed(
+            f"no runbook: write {hb.settings.runbooks}/{service.id}.md with Pager, Playbooks and Rollback sections",
+            _page(service),
+        )
     return passed(f"runbook at {rb.path}", Evidence(rb.title, rb.page))
 
 
@@ -125,9 +128,11 @@ def _recent(hb: Handbook, service: Service, major_only: bool) -> list[Incident]:
     """Incidents on the service that started in the 90 days before the as-of date."""
     since = hb.as_of - timedelta(days=RECENT_DAYS)
     major = {sev.id for sev in hb.settings.severities[:2]}
-    return [i for i in _incidents(hb, service)
-            if i.started is not None and since <= i.started <= hb.as_of
-            and (not major_only or i.severity in major)]
+    return [
+        i
+        for i in _incidents(hb, service)
+        if i.started is not None and since <= i.started <= hb.as_of and (not major_only or i.severity in major)
+    ]
 
 
 def _no_log(hb: Handbook) -> CheckResult | None:
@@ -144,8 +149,12 @@ def _majors(hb: Handbook) -> str:
     return "/".join(sev.id for sev in hb.settings.severities[:2])
 
 
-@register("postmortems-on-time", "SEV-1/SEV-2 postmortems of the last 90 days were published on time",
-          SERVICE, needs=("incidents",))
+@register(
+    "postmortems-on-time",
+    "SEV-1/SEV-2 postmortems of the last 90 days were published on time",
+    SERVICE,
+    needs=("incidents",),
+)
 def postmortems_on_time(hb: Handbook, service: Service) -> CheckResult:
     """Passes when every incident of the two most severe levels (SEV-1, SEV-2) on the service that
     started in the 90 days before the as-of date has its postmortem published within the deadline
@@ -155,14 +164,13 @@ def postmortems_on_time(hb: Handbook, service: Service) -> CheckResult:
         return empty
     recent = _recent(hb, service, major_only=True)
     if not recent:
-        return passed(f"no {_majors(hb)} incident on {service.id} in the last {RECENT_DAYS} days",
-                      _page(service))
+        return passed(f"no {_majors(hb)} incident on {service.id} in the last {RECENT_DAYS} days", _page(service))
     missed = [i for i in recent if i.postmortem_on_time is False]
     if missed:
-        words = ", ".join(f"{i.id} ({'published late' if i.postmortem_state == 'late' else 'overdue'})"
-                          for i in missed)
-        return failed(f"{len(missed)} of {len(recent)} postmortems missed the deadline: {words}",
-                      *(_incident(i) for i in missed))
+        words = ", ".join(f"{i.id} ({'published late' if i.postmortem_state == 'late' else 'overdue'})" for i in missed)
+        return failed(
+            f"{len(missed)} of {len(recent)} postmortems missed the deadline: {words}", *(_incident(i) for i in missed)
+        )
     on_time = sum(1 for i in recent if i.postmortem_on_time)
     pending = len(recent) - on_time
     detail = f"{on_time} of {len(recent)} {_majors(hb)} postmortems published on time"
@@ -171,8 +179,7 @@ def postmortems_on_time(hb: Handbook, service: Service) -> CheckResult:
     return passed(detail, *(_incident(i) for i in recent))
 
 
-@register("follow-ups-on-time", "No follow-up of the service's incidents is overdue", SERVICE,
-          needs=("incidents",))
+@register("follow-ups-on-time", "No follow-up of the service's incidents is overdue", SERVICE, needs=("incidents",))
 def follow_ups_on_time(hb: Handbook, service: Service) -> CheckResult:
     """Passes when no follow-up of an incident on the service is still open past its due date. Not
     assessed while the incident log is empty."""
@@ -181,19 +188,22 @@ def follow_ups_on_time(hb: Handbook, service: Service) -> CheckResult:
     incidents = _incidents(hb, service)
     late = [(i, f) for i in incidents for f in i.overdue_follow_ups]
     if late:
-        words = "; ".join(f"{i.id}: {f.action} ({f.owner or 'no owner'}, {f.days_overdue} days overdue)"
-                          for i, f in late)
-        return failed(f"{len(late)} overdue: {words}",
-                      *(_incident(i) for i in dict.fromkeys(i for i, _ in late)))
+        words = "; ".join(
+            f"{i.id}: {f.action} ({f.owner or 'no owner'}, {f.days_overdue} days overdue)" for i, f in late
+        )
+        return failed(f"{len(late)} overdue: {words}", *(_incident(i) for i in dict.fromkeys(i for i, _ in late)))
     open_count = sum(len(i.open_follow_ups) for i in incidents)
     if not incidents:
         return passed(f"no incident on {service.id}", _page(service))
-    return passed(f"none overdue ({open_count} open, all within their due date)" if open_count
-                  else "every follow-up is closed", _page(service))
+    return passed(
+        f"none overdue ({open_count} open, all within their due date)" if open_count else "every follow-up is closed",
+        _page(service),
+    )
 
 
-@register("detected-by-monitoring", "Incidents of the last 90 days were detected by monitoring",
-          SERVICE, needs=("incidents",))
+@register(
+    "detected-by-monitoring", "Incidents of the last 90 days were detected by monitoring", SERVICE, needs=("incidents",)
+)
 def detected_by_monitoring(hb: Handbook, service: Service) -> CheckResult:
     """Passes when no incident on the service that started in the 90 days before the as-of date was
     first reported by a customer (`detected_by: customer`): problems are caught before customers
@@ -203,12 +213,17 @@ def detected_by_monitoring(hb: Handbook, service: Service) -> CheckResult:
     recent = _recent(hb, service, major_only=False)
     by_customer = [i for i in recent if i.detected_by == "customer"]
     if by_customer:
-        return failed(f"{len(by_customer)} of {len(recent)} incidents were reported by customers: "
-                      f"{', '.join(i.id for i in by_customer)}", *(_incident(i) for i in by_customer))
+        return failed(
+            f"{len(by_customer)} of {len(recent)} incidents were reported by customers: "
+            f"{', '.join(i.id for i in by_customer)}",
+            *(_incident(i) for i in by_customer),
+        )
     if not recent:
         return passed(f"no incident on {service.id} in the last {RECENT_DAYS} days", _page(service))
-    return passed(f"all {len(recent)} incidents of the last {RECENT_DAYS} days were caught before customers "
-                  "reported them", *(_incident(i) for i in recent))
+    return passed(
+        f"all {len(recent)} incidents of the last {RECENT_DAYS} days were caught before customers reported them",
+        *(_incident(i) for i in recent),
+    )
 
 
 CAPACITY_TAG = "capacity"
@@ -229,14 +244,19 @@ def capacity_decision(hb: Handbook, service: Service) -> CheckResult:
         return by_tag
 
     found: list[Decision] = index(hb, "capacity_decisions", build).get(service.id, [])
-    in_force = [d for d in found if d.status == "accepted" and not d.retired
-                and (d.revisit is None or d.revisit >= today)]
+    in_force = [
+        d for d in found if d.status == "accepted" and not d.retired and (d.revisit is None or d.revisit >= today)
+    ]
     if in_force:
-        return passed(", ".join(f"{d.id}: {d.title}" for d in in_force),
-                      *(Evidence(d.id, d.page) for d in in_force))
+        return passed(", ".join(f"{d.id}: {d.title}" for d in in_force), *(Evidence(d.id, d.page) for d in in_force))
     if found:
-        return failed(f"the capacity decisions on record are no longer in force (accepted, not superseded, "
-                      f"revisit date not passed): {', '.join(d.id for d in found)}",
-                      *(Evidence(d.id, d.page) for d in found))
-    return failed(f"no decision record tagged `{CAPACITY_TAG}` and `{service.id}`: record the capacity plan "
-                  "(expected load, headroom, when to revisit)", _page(service))
+        return failed(
+            f"the capacity decisions on record are no longer in force (accepted, not superseded, "
+            f"revisit date not passed): {', '.join(d.id for d in found)}",
+            *(Evidence(d.id, d.page) for d in found),
+        )
+    return failed(
+        f"no decision record tagged `{CAPACITY_TAG}` and `{service.id}`: record the capacity plan "
+        "(expected load, headroom, when to revisit)",
+        _page(service),
+    )

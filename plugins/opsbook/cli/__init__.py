@@ -71,9 +71,7 @@ examples:
 
 def build_parser() -> argparse.ArgumentParser:
     formatter = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(
-        prog="opsbook", description=DESCRIPTION, epilog=EPILOG, formatter_class=formatter
-    )
+    parser = argparse.ArgumentParser(prog="opsbook", description=DESCRIPTION, epilog=EPILOG, formatter_class=formatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
@@ -81,8 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="validate every source file without building the site",
         description=fill(
-            "Validate every source of the handbook (SLOs, incidents, decisions, "
-            "RFCs, ...) without building the site.",
+            "Validate every source of the handbook (SLOs, incidents, decisions, RFCs, ...) without building the site.",
             96,
         ),
         epilog=CHECK_EPILOG,
@@ -159,9 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     incident.add_argument("--coordinator", metavar="HANDLE", help="the incident coordinator")
     decision = new.add_argument_group("decision options")
     decision.add_argument("--owner", metavar="HANDLE", help="the DRI of the decision")
-    decision.add_argument(
-        "--status", help="decision: proposed (default) or accepted; rfc: draft (default) or review"
-    )
+    decision.add_argument("--status", help="decision: proposed (default) or accepted; rfc: draft (default) or review")
     decision.add_argument("--tag", action="append", default=[], help="a tag; repeat for several")
     decision.add_argument("--folder", help="decision folder to write to (default: the first configured one)")
     rfc = new.add_argument_group("rfc options")

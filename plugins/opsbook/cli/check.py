@@ -94,16 +94,10 @@ def summary(handbook: Handbook, where: str, elapsed: float, verbose: bool = Fals
     read = ", ".join(_label(kind, n) for kind, n in counts(handbook).items()) or "no sources found"
     extra = ""
     if handbook.notes and not verbose:
-        extra = (
-            f"; {len(handbook.notes)} note{'s' if len(handbook.notes) != 1 else ''} (--verbose lists them)"
-        )
+        extra = f"; {len(handbook.notes)} note{'s' if len(handbook.notes) != 1 else ''} (--verbose lists them)"
     n = len(handbook.problems)
     files = len({p.file for p in handbook.problems})
-    verdict = (
-        f"{n} problem{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}"
-        if n
-        else "no problems"
-    )
+    verdict = f"{n} problem{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}" if n else "no problems"
     return f"opsbook check {where}: {verdict} ({read}{extra}; {elapsed:.2f} s)"
 
 

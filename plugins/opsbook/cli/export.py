@@ -38,8 +38,10 @@ def run(args: argparse.Namespace) -> int:
         _write(out / asset.path, asset.content)
     for problem in handbook.problems:
         sys.stderr.write(f"{problem}\n")
-    sys.stderr.write(f"opsbook export: {written} generated pages and {len(assets)} files in {out}; "
-                     f"{len(handbook.problems)} problems\n")
+    sys.stderr.write(
+        f"opsbook export: {written} generated pages and {len(assets)} files in {out}; "
+        f"{len(handbook.problems)} problems\n"
+    )
     return 1 if handbook.problems and args.strict else 0
 
 

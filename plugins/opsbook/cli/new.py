@@ -202,9 +202,7 @@ def new_decision(
     settings: Settings, day: date, slug: str, context: dict[str, Any], folder: str | None = None
 ) -> Created:
     """<first decision folder>/YYYY-NNNN-<slug>.md with the next NNNN of the year over all folders."""
-    folders = [settings.path(f) for f in dict.fromkeys(settings.decisions)] or [
-        settings.path("ops/decisions")
-    ]
+    folders = [settings.path(f) for f in dict.fromkeys(settings.decisions)] or [settings.path("ops/decisions")]
     target = settings.path(folder) if folder else folders[0]
     year = day.year
 

@@ -42,9 +42,7 @@ def _incident(
     scale = [sev.id for sev in s.severities]
     severity = args.severity or scale[-1]
     if severity not in scale:
-        raise UsageError(
-            f"--severity {severity!r} is not on the handbook's scale; use one of: {', '.join(scale)}"
-        )
+        raise UsageError(f"--severity {severity!r} is not on the handbook's scale; use one of: {', '.join(scale)}")
     known = sorted(hb.service_by_id)
     if not args.service:
         hint = f"known: {', '.join(known)}" if known else f"the handbook has none yet: add one to {s.slo}"
@@ -96,9 +94,7 @@ def _incident(
     )
 
 
-def _decision(
-    args: argparse.Namespace, s: Settings, hb: Handbook, day: date
-) -> tuple[new.Created | None, str]:
+def _decision(args: argparse.Namespace, s: Settings, hb: Handbook, day: date) -> tuple[new.Created | None, str]:
     status = args.status or "proposed"
     if status not in ("proposed", "accepted"):
         raise UsageError(f"--status {status!r}: a new decision is proposed or accepted")

@@ -64,8 +64,7 @@ def scaffold(target: Path, *, name: str, service: str, timezone: ZoneInfo) -> li
     existing = [p for p in planned if (target / p).exists()]
     if existing:
         raise UsageError(
-            f"{shown(target)} already has {', '.join(existing)}; init never overwrites files. "
-            "Choose an empty folder."
+            f"{shown(target)} already has {', '.join(existing)}; init never overwrites files. Choose an empty folder."
         )
     settings = Settings(root=target.resolve(), as_of=as_of_from_env(), timezone=timezone)
     now = new.local_now(settings)
@@ -154,8 +153,7 @@ def _samples(settings: Settings, service: str, now: datetime) -> list[new.Create
         "review": review,
         "date": now.date().isoformat(),
         "log_entry": "Review opened",
-        "summary": "What we do when a service spends its error budget: "
-        "freeze risky launches until it recovers.",
+        "summary": "What we do when a service spends its error budget: freeze risky launches until it recovers.",
     }
     return [
         new.new_incident(settings, start.date(), incident),

@@ -94,9 +94,7 @@ def _classify(path: Path, base: Path) -> tuple[str, str]:
             return "record", parent.name
         where = "its folder" if parent == base else f"folder {parent.relative_to(base).as_posix()}"
         return "skip", f"the index page ({path.name}) of {where}, not a decision"
-    if in_own_dir and any(
-        (parent / f"{n}{s}").is_file() for n in ("README", "readme", "index") for s in SUFFIXES
-    ):
+    if in_own_dir and any((parent / f"{n}{s}").is_file() for n in ("README", "readme", "index") for s in SUFFIXES):
         return "annex", parent.name
     if _TEMPLATE_NAME.match(stem):
         return "skip", "a template for new records, not a decision"
@@ -438,6 +436,4 @@ def _record(draft: Draft, relations: dict[str, list[str]]) -> Decision:
 
 def with_rfcs(records: tuple[Decision, ...], produced: dict[str, list[str]]) -> tuple[Decision, ...]:
     """Records with the RFCs that produced them (RFCs name their decision, not the other way)."""
-    return tuple(
-        replace(r, rfcs=tuple(sorted(produced.get(r.id, ())))) if r.id in produced else r for r in records
-    )
+    return tuple(replace(r, rfcs=tuple(sorted(produced.get(r.id, ())))) if r.id in produced else r for r in records)

@@ -22,9 +22,7 @@ _TITLE_PREFIX = re.compile(
     re.I,
 )
 _PLACEHOLDER_TITLE = re.compile(r"^\s*(\{.*\}|\[.*\]|<!--.*-->|)\s*$", re.S)
-_NAME_PREFIX = re.compile(
-    r"^(?:adr[-_ ]?)?(?:\d{8}|\d{4}-\d{2}-\d{2}|\d{4}-\d{4}|\d{1,5})(?:[-_ .]+|$)", re.I
-)
+_NAME_PREFIX = re.compile(r"^(?:adr[-_ ]?)?(?:\d{8}|\d{4}-\d{2}-\d{2}|\d{4}-\d{4}|\d{1,5})(?:[-_ .]+|$)", re.I)
 _NAME_NUMBER = re.compile(r"^(?:adr[-_ ]?)?(\d{1,5})(?=[-_ .]|$)", re.I)
 
 
@@ -92,9 +90,7 @@ def _headings(text: str) -> tuple[Heading, ...]:
         elif previous is not None and previous[0] == index - 1 and previous[1].strip():
             if _SETEXT_H1.match(line) and not _ATX.match(previous[1]):
                 found.append(Heading(1, previous[1].strip(), index - 1, index + 1))
-            elif re.match(r"^\s{0,3}-{3,}\s*$", line) and not previous[1].lstrip().startswith(
-                ("-", "*", "|")
-            ):
+            elif re.match(r"^\s{0,3}-{3,}\s*$", line) and not previous[1].lstrip().startswith(("-", "*", "|")):
                 found.append(Heading(2, previous[1].strip(), index - 1, index + 1))
         previous = (index, line)
     return tuple(found)

@@ -42,11 +42,7 @@ def context(hb: Handbook) -> dict[str, Any]:
 
 def decision_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     s = hb.settings
-    skipped = [
-        Skipped(n.file, n.message.removeprefix(SKIP_NOTE))
-        for n in hb.notes
-        if n.message.startswith(SKIP_NOTE)
-    ]
+    skipped = [Skipped(n.file, n.message.removeprefix(SKIP_NOTE)) for n in hb.notes if n.message.startswith(SKIP_NOTE)]
     if not hb.decisions and not any(s.path(f).is_dir() for f in s.decisions):
         return []
     ctx = context(hb)

@@ -151,9 +151,7 @@ def _common_tail(a: Path, b: Path) -> int:
     return count
 
 
-def resolve_relations(
-    drafts: list[Draft], resolver: Resolver, problems: ProblemLog
-) -> dict[str, dict[str, list[str]]]:
+def resolve_relations(drafts: list[Draft], resolver: Resolver, problems: ProblemLog) -> dict[str, dict[str, list[str]]]:
     """id -> relation kind -> ids, with every relation derived both ways."""
     by_id = {d.id: d for d in drafts}
     by_lower = {d.id.lower(): d for d in drafts}
@@ -226,9 +224,7 @@ def link_bodies(records: list[Decision], drafts: list[Draft], resolver: Resolver
             return site
 
         body = _rewrite(record.body, record.file, record.page, resolve)
-        annexes = tuple(
-            replace(a, body=_rewrite(a.body, a.file, record.page, resolve)) for a in record.annexes
-        )
+        annexes = tuple(replace(a, body=_rewrite(a.body, a.file, record.page, resolve)) for a in record.annexes)
         notes = list(record.notes)
         if missing:
             names = ", ".join(sorted(set(missing)))

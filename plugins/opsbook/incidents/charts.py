@@ -57,16 +57,23 @@ def _y_axis(top: float, maximum: float, unit: str = "") -> list[str]:
     for k in range(5):
         value = maximum * k / 4
         y = TOP + plot_h - plot_h * k / 4
-        out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="currentColor" '
-                   f'stroke-opacity="{0.5 if k == 0 else 0.15}"/>')
-        out.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="currentColor" '
-                   f'font-size="11">{_num(value)}{escape(unit)}</text>')
+        out.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="currentColor" '
+            f'stroke-opacity="{0.5 if k == 0 else 0.15}"/>'
+        )
+        out.append(
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="currentColor" '
+            f'font-size="11">{_num(value)}{escape(unit)}</text>'
+        )
     return out
 
 
 def _x_labels(labels: Sequence[str], centers: Sequence[float]) -> list[str]:
-    return [f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="currentColor" '
-            f'font-size="11">{escape(label)}</text>' for label, x in zip(labels, centers, strict=True)]
+    return [
+        f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="currentColor" '
+        f'font-size="11">{escape(label)}</text>'
+        for label, x in zip(labels, centers, strict=True)
+    ]
 
 
 def _legend(names: Sequence[str], y: float, swatch: str = "rect") -> list[str]:
@@ -74,27 +81,33 @@ def _legend(names: Sequence[str], y: float, swatch: str = "rect") -> list[str]:
     x = float(LEFT)
     for index, name in enumerate(names):
         if swatch == "rect":
-            out.append(f'<rect x="{x:.1f}" y="{y - 9:.1f}" width="10" height="10" '
-                       f'style="{series_style(index)}"/>')
+            out.append(f'<rect x="{x:.1f}" y="{y - 9:.1f}" width="10" height="10" style="{series_style(index)}"/>')
         else:
-            out.append(f'<line x1="{x:.1f}" x2="{x + 10:.1f}" y1="{y - 4:.1f}" y2="{y - 4:.1f}" '
-                       f'stroke-width="3" style="{series_style(index, "stroke")}"/>')
-        out.append(f'<text x="{x + 14:.1f}" y="{y:.1f}" fill="currentColor" font-size="11">'
-                   f'{escape(name)}</text>')
+            out.append(
+                f'<line x1="{x:.1f}" x2="{x + 10:.1f}" y1="{y - 4:.1f}" y2="{y - 4:.1f}" '
+                f'stroke-width="3" style="{series_style(index, "stroke")}"/>'
+            )
+        out.append(f'<text x="{x + 14:.1f}" y="{y:.1f}" fill="currentColor" font-size="11">{escape(name)}</text>')
         x += 14 + 7 * len(name) + 18
     return out
 
 
-def stacked_bars(title: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]],
-                 unit: str = "", integer: bool = True) -> str:
+def stacked_bars(
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    unit: str = "",
+    integer: bool = True,
+) -> str:
     """Bars per category, stacked by series (e.g. incidents per month by severity)."""
     totals = [sum(values[i] for _, values in series) for i in range(len(categories))]
     maximum = nice_max(max(totals, default=0), integer)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / max(len(categories), 1)
     bar = min(48.0, slot * 0.6)
-    desc = "; ".join(f"{c}: " + ", ".join(f"{name} {_num(values[i])}" for name, values in series)
-                     for i, c in enumerate(categories))
+    desc = "; ".join(
+        f"{c}: " + ", ".join(f"{name} {_num(values[i])}" for name, values in series) for i, c in enumerate(categories)
+    )
     out = _open(title, desc) + _y_axis(TOP, maximum, unit)
     centers = [LEFT + slot * (i + 0.5) for i in range(len(categories))]
     for i, x in enumerate(centers):
@@ -105,17 +118,20 @@ def stacked_bars(title: str, categories: Sequence[str], series: Sequence[tuple[s
                 continue
             h = plot_h * value / maximum
             base -= h
-            out.append(f'<rect x="{x - bar / 2:.1f}" y="{base:.1f}" width="{bar:.1f}" height="{h:.1f}" '
-                       f'style="{series_style(index)}"><title>{escape(categories[i])} {escape(name)}: '
-                       f'{_num(value)}</title></rect>')
+            out.append(
+                f'<rect x="{x - bar / 2:.1f}" y="{base:.1f}" width="{bar:.1f}" height="{h:.1f}" '
+                f'style="{series_style(index)}"><title>{escape(categories[i])} {escape(name)}: '
+                f"{_num(value)}</title></rect>"
+            )
     out += _x_labels(categories, centers)
     out += _legend([name for name, _ in series], HEIGHT - 12)
     out.append("</svg>")
     return "".join(out)
 
 
-def line_chart(title: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]],
-               unit: str = "") -> str:
+def line_chart(
+    title: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], unit: str = ""
+) -> str:
     """Lines over categories with a dot per value; a missing value breaks the line (e.g. MTTR trend)."""
     values = [v for _, vs in series for v in vs if v is not None]
     maximum = nice_max(max(values, default=0))
@@ -123,8 +139,7 @@ def line_chart(title: str, categories: Sequence[str], series: Sequence[tuple[str
     slot = plot_w / max(len(categories), 1)
     centers = [LEFT + slot * (i + 0.5) for i in range(len(categories))]
     desc = "; ".join(
-        f"{name}: " + ", ".join(f"{c} {'none' if v is None else _num(v)}"
-                                for c, v in zip(categories, vs, strict=True))
+        f"{name}: " + ", ".join(f"{c} {'none' if v is None else _num(v)}" for c, v in zip(categories, vs, strict=True))
         for name, vs in series
     )
     out = _open(title, desc) + _y_axis(TOP, maximum, unit)
@@ -138,21 +153,24 @@ def line_chart(title: str, categories: Sequence[str], series: Sequence[tuple[str
         for points in segments:
             if len(points) > 1:
                 path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-                out.append(f'<polyline points="{path}" fill="none" stroke-width="2.5" '
-                           f'style="{series_style(index, "stroke")}"/>')
+                out.append(
+                    f'<polyline points="{path}" fill="none" stroke-width="2.5" '
+                    f'style="{series_style(index, "stroke")}"/>'
+                )
         for c, x, v in zip(categories, centers, vs, strict=True):
             if v is not None:
                 y = TOP + plot_h - plot_h * v / maximum
-                out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" style="{series_style(index)}">'
-                           f'<title>{escape(c)} {escape(name)}: {_num(v)}{escape(unit)}</title></circle>')
+                out.append(
+                    f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" style="{series_style(index)}">'
+                    f"<title>{escape(c)} {escape(name)}: {_num(v)}{escape(unit)}</title></circle>"
+                )
     out += _x_labels(categories, centers)
     out += _legend([name for name, _ in series], HEIGHT - 12, swatch="line")
     out.append("</svg>")
     return "".join(out)
 
 
-def horizontal_bars(title: str, rows: Sequence[tuple[str, float]], limit: float = 100.0,
-                    unit: str = " %") -> str:
+def horizontal_bars(title: str, rows: Sequence[tuple[str, float]], limit: float = 100.0, unit: str = " %") -> str:
     """One bar per row with a dashed line at `limit` (e.g. budget consumed per service, 100 % = all of it)."""
     row_h, label_w = 26, 150
     height = TOP + row_h * max(len(rows), 1) + 40
@@ -164,20 +182,31 @@ def horizontal_bars(title: str, rows: Sequence[tuple[str, float]], limit: float 
         y = TOP + row_h * i
         w = plot_w * value / maximum
         index = 0 if value > limit else (1 if value > limit / 2 else 3)
-        out.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" fill="currentColor" '
-                   f'font-size="11">{escape(label)}</text>')
-        out.append(f'<rect x="{label_w}" y="{y + 4}" width="{w:.1f}" height="{row_h - 10}" '
-                   f'style="{series_style(index)}"><title>{escape(label)}: {_num(value)}{escape(unit)}'
-                   '</title></rect>')
-        out.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 15}" fill="currentColor" '
-                   f'font-size="11">{_num(value)}{escape(unit)}</text>')
+        out.append(
+            f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" fill="currentColor" '
+            f'font-size="11">{escape(label)}</text>'
+        )
+        out.append(
+            f'<rect x="{label_w}" y="{y + 4}" width="{w:.1f}" height="{row_h - 10}" '
+            f'style="{series_style(index)}"><title>{escape(label)}: {_num(value)}{escape(unit)}'
+            "</title></rect>"
+        )
+        out.append(
+            f'<text x="{label_w + w + 6:.1f}" y="{y + 15}" fill="currentColor" '
+            f'font-size="11">{_num(value)}{escape(unit)}</text>'
+        )
     x = label_w + plot_w * limit / maximum
     bottom = TOP + row_h * max(len(rows), 1)
-    out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{bottom}" stroke="currentColor" '
-               f'stroke-dasharray="4 3" stroke-opacity="0.7"/>')
-    out.append(f'<text x="{x:.1f}" y="{bottom + 16}" text-anchor="middle" fill="currentColor" '
-               f'font-size="11">{_num(limit)}{escape(unit)}</text>')
-    out.append(f'<line x1="{label_w}" x2="{label_w}" y1="{TOP}" y2="{bottom}" stroke="currentColor" '
-               f'stroke-opacity="0.5"/>')
+    out.append(
+        f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{bottom}" stroke="currentColor" '
+        f'stroke-dasharray="4 3" stroke-opacity="0.7"/>'
+    )
+    out.append(
+        f'<text x="{x:.1f}" y="{bottom + 16}" text-anchor="middle" fill="currentColor" '
+        f'font-size="11">{_num(limit)}{escape(unit)}</text>'
+    )
+    out.append(
+        f'<line x1="{label_w}" x2="{label_w}" y1="{TOP}" y2="{bottom}" stroke="currentColor" stroke-opacity="0.5"/>'
+    )
     out.append("</svg>")
     return "".join(out)

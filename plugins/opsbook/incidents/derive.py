@@ -65,9 +65,7 @@ def postmortem_deadline(resolved: datetime | None, hours: float) -> datetime | N
     return None if resolved is None else resolved + timedelta(hours=hours)
 
 
-def postmortem_state(
-    deadline: datetime | None, published: date | datetime | None, as_of: datetime, tz: tzinfo
-) -> str:
+def postmortem_state(deadline: datetime | None, published: date | datetime | None, as_of: datetime, tz: tzinfo) -> str:
     """on-time / late when published, due / overdue when not, pending without a deadline.
 
     A publication written as a date counts as on time when that day (in `tz`) is not after the
@@ -101,8 +99,9 @@ def follow_up_figures(follow_up: FollowUp, today: date) -> FollowUp:
     )
 
 
-def budget_impacts(impact: float | None, services: Iterable[str],
-                   service_by_id: Mapping[str, Service]) -> tuple[BudgetImpact, ...]:
+def budget_impacts(
+    impact: float | None, services: Iterable[str], service_by_id: Mapping[str, Service]
+) -> tuple[BudgetImpact, ...]:
     """The share of each listed service's availability SLO budgets that `impact` minutes consumed."""
     if impact is None:
         return ()
@@ -112,16 +111,23 @@ def budget_impacts(impact: float | None, services: Iterable[str],
         if service is None:
             continue
         for slo in service.slos_of("availability"):
-            out.append(BudgetImpact(
-                service=sid, slo=slo.name, objective=slo.objective, window_days=slo.window_days,
-                impact_minutes=impact, budget_minutes=slo.budget_minutes,
-                share=round(impact / slo.budget_minutes, 6) if slo.budget_minutes else 0.0,
-            ))
+            out.append(
+                BudgetImpact(
+                    service=sid,
+                    slo=slo.name,
+                    objective=slo.objective,
+                    window_days=slo.window_days,
+                    impact_minutes=impact,
+                    budget_minutes=slo.budget_minutes,
+                    share=round(impact / slo.budget_minutes, 6) if slo.budget_minutes else 0.0,
+                )
+            )
     return tuple(out)
 
 
-def derive_incident(incident: Incident, service_by_id: Mapping[str, Service], as_of: datetime,
-                    tz: tzinfo, deadline_hours: float) -> Incident:
+def derive_incident(
+    incident: Incident, service_by_id: Mapping[str, Service], as_of: datetime, tz: tzinfo, deadline_hours: float
+) -> Incident:
     """Every per-incident figure at the as-of instant."""
     today = as_of.astimezone(tz).date()
     started = incident.started
@@ -187,8 +193,9 @@ def merged_minutes(intervals: Iterable[tuple[datetime, datetime]], start: dateti
     return round(total.total_seconds() / 60, 2)
 
 
-def window_budgets(incidents: Sequence[Incident], services: Sequence[Service],
-                   as_of: datetime) -> tuple[WindowBudget, ...]:
+def window_budgets(
+    incidents: Sequence[Incident], services: Sequence[Service], as_of: datetime
+) -> tuple[WindowBudget, ...]:
     """Per service and availability SLO: budget consumed by incident impact in the current window."""
     intervals: dict[str, list[tuple[datetime, datetime, str]]] = defaultdict(list)
     for incident in incidents:
@@ -203,12 +210,19 @@ def window_budgets(incidents: Sequence[Incident], services: Sequence[Service],
             start = as_of - timedelta(days=slo.window_days)
             inside = [(a, b, i) for a, b, i in intervals.get(service.id, ()) if b > start and a < as_of]
             used = merged_minutes(((a, b) for a, b, _ in inside), start, as_of)
-            out.append(WindowBudget(
-                service=service.id, slo=slo.name, objective=slo.objective, window_days=slo.window_days,
-                window_start=start, budget_minutes=slo.budget_minutes, impact_minutes=used,
-                share=round(used / slo.budget_minutes, 6) if slo.budget_minutes else 0.0,
-                incidents=tuple(sorted({i for _, _, i in inside})),
-            ))
+            out.append(
+                WindowBudget(
+                    service=service.id,
+                    slo=slo.name,
+                    objective=slo.objective,
+                    window_days=slo.window_days,
+                    window_start=start,
+                    budget_minutes=slo.budget_minutes,
+                    impact_minutes=used,
+                    share=round(used / slo.budget_minutes, 6) if slo.budget_minutes else 0.0,
+                    incidents=tuple(sorted({i for _, _, i in inside})),
+                )
+            )
     return tuple(out)
 
 
@@ -218,8 +232,9 @@ def newest_first(incidents: Iterable[Incident]) -> list[Incident]:
     return dated + sorted((i for i in incidents if not i.started), key=lambda i: i.id)
 
 
-def metrics(incidents: Sequence[Incident], services: Sequence[Service], severities: Sequence[str],
-            as_of: datetime, tz: tzinfo) -> Metrics:
+def metrics(
+    incidents: Sequence[Incident], services: Sequence[Service], severities: Sequence[str], as_of: datetime, tz: tzinfo
+) -> Metrics:
     """Every aggregate of the incident log."""
     by_sev: dict[str, list[Incident]] = defaultdict(list)
     by_service: dict[str, list[Incident]] = defaultdict(list)
@@ -244,8 +259,11 @@ def metrics(incidents: Sequence[Incident], services: Sequence[Service], severiti
         by_severity=tuple((s, stats(by_sev.get(s, []))) for s in scale),
         by_service=tuple((s, stats(by_service[s])) for s in sorted(by_service)),
         by_month=tuple(
-            (m, tuple((s, sum(1 for i in by_month[m] if i.severity == s)) for s in scale),
-             _mean(i.ttr_minutes for i in by_month[m]))
+            (
+                m,
+                tuple((s, sum(1 for i in by_month[m] if i.severity == s)) for s in scale),
+                _mean(i.ttr_minutes for i in by_month[m]),
+            )
             for m in _months(sorted(by_month))
         ),
         by_status=tuple((s, by_status[s]) for s in ("ongoing", "mitigated", "resolved")),
@@ -295,34 +313,65 @@ def findings(incidents: Sequence[Incident], as_of: datetime, tz: tzinfo) -> list
         services = ", ".join(i.services) or "no service"
         if i.status != "resolved" and i.started is not None:
             since = _ago(as_of - i.started)
-            text = ("ongoing" if i.status == "ongoing" else "mitigated, not yet resolved")
-            out.append(Finding("ongoing-incident", i.id, f"{i.severity} on {services}: {text}, "
-                               f"started {since} ago", i.page, coordinator))
+            text = "ongoing" if i.status == "ongoing" else "mitigated, not yet resolved"
+            out.append(
+                Finding(
+                    "ongoing-incident",
+                    i.id,
+                    f"{i.severity} on {services}: {text}, started {since} ago",
+                    i.page,
+                    coordinator,
+                )
+            )
         if i.postmortem_state in (PM_DUE, PM_OVERDUE) and i.postmortem_due is not None:
             due = i.postmortem_due.astimezone(tz).strftime("%Y-%m-%d %H:%M")
             if i.postmortem_state == PM_OVERDUE:
                 late = _ago(as_of - i.postmortem_due)
-                out.append(Finding("postmortem-overdue", i.id, f"Postmortem of {i.severity} on {services} "
-                                   f"was due {due}, {late} ago", i.page, coordinator))
+                out.append(
+                    Finding(
+                        "postmortem-overdue",
+                        i.id,
+                        f"Postmortem of {i.severity} on {services} was due {due}, {late} ago",
+                        i.page,
+                        coordinator,
+                    )
+                )
             else:
-                out.append(Finding("postmortem-due", i.id, f"Postmortem of {i.severity} on {services} is due "
-                                   f"{due}, in {_ago(i.postmortem_due - as_of)}", i.page, coordinator))
+                out.append(
+                    Finding(
+                        "postmortem-due",
+                        i.id,
+                        f"Postmortem of {i.severity} on {services} is due {due}, in {_ago(i.postmortem_due - as_of)}",
+                        i.page,
+                        coordinator,
+                    )
+                )
         for f in i.follow_ups:
             if f.overdue and f.due is not None:
                 days = f"{f.days_overdue} day{'s' if f.days_overdue != 1 else ''}"
-                out.append(Finding("overdue-follow-up", i.id, f"{f.action}: due {f.due.isoformat()}, "
-                                   f"{days} overdue", i.page, f.owner))
+                out.append(
+                    Finding(
+                        "overdue-follow-up",
+                        i.id,
+                        f"{f.action}: due {f.due.isoformat()}, {days} overdue",
+                        i.page,
+                        f.owner,
+                    )
+                )
     return out
 
 
-def derive_all(incidents: Sequence[Incident], services: Sequence[Service], settings: Settings
-               ) -> tuple[tuple[Incident, ...], Metrics | None]:
+def derive_all(
+    incidents: Sequence[Incident], services: Sequence[Service], settings: Settings
+) -> tuple[tuple[Incident, ...], Metrics | None]:
     """Per-incident figures, then the log's metrics, at the settings' as-of instant. A handbook with
     no incidents folder has no incident log: no metrics, so service pages add no incident section."""
     if not incidents and not settings.path(settings.incidents).is_dir():
         return (), None
     by_id = {s.id: s for s in services}
-    derived = tuple(derive_incident(i, by_id, settings.as_of, settings.timezone,
-                                    settings.postmortem_deadline_hours) for i in incidents)
+    derived = tuple(
+        derive_incident(i, by_id, settings.as_of, settings.timezone, settings.postmortem_deadline_hours)
+        for i in incidents
+    )
     scale = [s.id for s in settings.severities]
     return derived, metrics(derived, services, scale, settings.as_of, settings.timezone)

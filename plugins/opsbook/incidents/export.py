@@ -17,10 +17,16 @@ def _ts(value: date | datetime | None) -> str | None:
 def incident_json(i: Incident) -> dict[str, Any]:
     budget: dict[str, list[dict[str, Any]]] = {s: [] for s in i.services}
     for b in i.budget:
-        budget[b.service].append({
-            "slo": b.slo, "objective": b.objective, "window_days": b.window_days,
-            "impact_minutes": b.impact_minutes, "budget_minutes": b.budget_minutes, "share": b.share,
-        })
+        budget[b.service].append(
+            {
+                "slo": b.slo,
+                "objective": b.objective,
+                "window_days": b.window_days,
+                "impact_minutes": b.impact_minutes,
+                "budget_minutes": b.budget_minutes,
+                "share": b.share,
+            }
+        )
     return {
         "id": i.id,
         "title": i.title,
@@ -45,8 +51,14 @@ def incident_json(i: Incident) -> dict[str, Any]:
         "postmortem_on_time": i.postmortem_on_time,
         "follow_ups": [
             {
-                "action": f.action, "owner": f.owner, "due": _ts(f.due), "status": f.status,
-                "closed": _ts(f.closed), "link": f.link, "overdue": f.overdue, "days_overdue": f.days_overdue,
+                "action": f.action,
+                "owner": f.owner,
+                "due": _ts(f.due),
+                "status": f.status,
+                "closed": _ts(f.closed),
+                "link": f.link,
+                "overdue": f.overdue,
+                "days_overdue": f.days_overdue,
                 "on_time": f.on_time,
             }
             for f in i.follow_ups
@@ -60,8 +72,13 @@ def incident_json(i: Incident) -> dict[str, Any]:
 
 
 def _stats(s: Stats) -> dict[str, Any]:
-    return {"count": s.count, "mean_ttd_minutes": s.mean_ttd, "mean_tta_minutes": s.mean_tta,
-            "mean_ttm_minutes": s.mean_ttm, "mean_ttr_minutes": s.mean_ttr}
+    return {
+        "count": s.count,
+        "mean_ttd_minutes": s.mean_ttd,
+        "mean_tta_minutes": s.mean_tta,
+        "mean_ttm_minutes": s.mean_ttm,
+        "mean_ttr_minutes": s.mean_ttr,
+    }
 
 
 def metrics_json(m: Metrics) -> dict[str, Any]:
@@ -70,8 +87,9 @@ def metrics_json(m: Metrics) -> dict[str, Any]:
         "by_severity": {sev: _stats(s) for sev, s in m.by_severity},
         "by_service": {sid: _stats(s) for sid, s in m.by_service},
         "by_status": dict(m.by_status),
-        "by_month": [{"month": month, "counts": dict(counts), "mean_ttr_minutes": mttr}
-                     for month, counts, mttr in m.by_month],
+        "by_month": [
+            {"month": month, "counts": dict(counts), "mean_ttr_minutes": mttr} for month, counts, mttr in m.by_month
+        ],
         "postmortems_on_time": m.postmortems_on_time,
         "postmortems_missed": m.postmortems_missed,
         "postmortem_on_time_rate": m.postmortem_on_time_rate,
@@ -82,9 +100,17 @@ def metrics_json(m: Metrics) -> dict[str, Any]:
         "follow_ups_late": m.follow_ups_late,
         "follow_up_on_time_rate": m.follow_up_on_time_rate,
         "budget_this_window": [
-            {"service": b.service, "slo": b.slo, "objective": b.objective, "window_days": b.window_days,
-             "window_start": _ts(b.window_start), "budget_minutes": b.budget_minutes,
-             "impact_minutes": b.impact_minutes, "share": b.share, "incidents": list(b.incidents)}
+            {
+                "service": b.service,
+                "slo": b.slo,
+                "objective": b.objective,
+                "window_days": b.window_days,
+                "window_start": _ts(b.window_start),
+                "budget_minutes": b.budget_minutes,
+                "impact_minutes": b.impact_minutes,
+                "share": b.share,
+                "incidents": list(b.incidents),
+            }
             for b in m.window_budgets
         ],
     }

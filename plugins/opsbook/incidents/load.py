@@ -29,15 +29,24 @@ ID_HINT = "an incident id is INC-YYYYMMDD-NN, e.g. INC-20261104-01"
 _SKIP = {"readme.md", "index.md"}
 # (earlier, later): `later` must not be before `earlier`. started <= resolved is implied when
 # mitigated is present (started <= mitigated <= resolved), so it is only checked without it.
-ORDER = (("started", "detected"), ("detected", "acknowledged"), ("started", "mitigated"),
-         ("mitigated", "resolved"), ("detected", "resolved"), ("started", "resolved"))
+ORDER = (
+    ("started", "detected"),
+    ("detected", "acknowledged"),
+    ("started", "mitigated"),
+    ("mitigated", "resolved"),
+    ("detected", "resolved"),
+    ("started", "resolved"),
+)
 ORDER_HINT = "started ≤ detected ≤ acknowledged, and started ≤ mitigated ≤ resolved"
 
 
 def incident_files(folder: Path) -> list[Path]:
     """Markdown files of the incidents folder; README/index and `_`-prefixed templates are skipped."""
-    return [p for p in list_files(folder, (".md", ".markdown"))
-            if p.name.lower() not in _SKIP and not p.name.startswith(("_", "."))]
+    return [
+        p
+        for p in list_files(folder, (".md", ".markdown"))
+        if p.name.lower() not in _SKIP and not p.name.startswith(("_", "."))
+    ]
 
 
 def load_incidents(
@@ -54,7 +63,11 @@ def load_incidents(
 
 
 def load_incident(
-    path: Path, name: str, settings: Settings, problems: ProblemLog, service_ids: Collection[str] | None,
+    path: Path,
+    name: str,
+    settings: Settings,
+    problems: ProblemLog,
+    service_ids: Collection[str] | None,
     team: Team | None,
 ) -> Incident | None:
     text = read_text(path, name, problems)
@@ -64,9 +77,13 @@ def load_incident(
     front, body, _ = split_front_matter(text, name, problems)
     if not front:
         if len(problems.items) == before:  # not already reported as a YAML error
-            problems.add(name, 1, "no front matter: an incident file starts with a `---` block giving "
-                         "at least id, title, severity, services, started and detected (see the incident "
-                         "template)")
+            problems.add(
+                name,
+                1,
+                "no front matter: an incident file starts with a `---` block giving "
+                "at least id, title, severity, services, started and detected (see the incident "
+                "template)",
+            )
         return None
     invalid = check(front, "incident", name, problems)
     incident_id = _id(front, path.stem, name, invalid, problems)
@@ -75,8 +92,9 @@ def load_incident(
     h1, body = split_h1(body)
     title = _text(front, "title", invalid) or h1
     if not title:
-        problems.add(name, front.line, "no title: add `title:` to the front matter or start the body with "
-                     "a `# Title` line")
+        problems.add(
+            name, front.line, "no title: add `title:` to the front matter or start the body with a `# Title` line"
+        )
         title = incident_id
     times = {k: _timestamp(front, k, name, settings, invalid, problems) for k in TIMESTAMP_FIELDS}
     _check_order(front, times, name, problems)
@@ -85,8 +103,12 @@ def load_incident(
         started_day = times["started"].astimezone(settings.timezone).date()
         day = published.date() if isinstance(published, datetime) else published
         if day < started_day:
-            problems.add(name, front.line_of("postmortem"), f"postmortem.published {day} is before the "
-                         f"incident started ({started_day}); a postmortem is published after the incident")
+            problems.add(
+                name,
+                front.line_of("postmortem"),
+                f"postmortem.published {day} is before the "
+                f"incident started ({started_day}); a postmortem is published after the incident",
+            )
     roles = _roles(front, name, invalid, team, problems)
     postmortem = front.get("postmortem")
     pm_url = _text(postmortem, "url", invalid, "postmortem") if isinstance(postmortem, LineDict) else None
@@ -128,13 +150,21 @@ def _id(front: LineDict, stem: str, name: str, invalid: Invalid, problems: Probl
             return None  # the schema named the problem (pattern or type)
         incident_id = str(front["id"])
         if stem_is_id and stem != incident_id:
-            problems.add(name, front.line_of("id"), f"id {incident_id} does not match the file name {stem}; "
-                         "rename the file or fix the id so both say the same")
+            problems.add(
+                name,
+                front.line_of("id"),
+                f"id {incident_id} does not match the file name {stem}; "
+                "rename the file or fix the id so both say the same",
+            )
     elif stem_is_id:
         incident_id = stem
     else:
-        problems.add(name, front.line, f"no incident id: add `id:` to the front matter or name the file "
-                     f"after the id ({ID_HINT}, file INC-20261104-01.md)")
+        problems.add(
+            name,
+            front.line,
+            f"no incident id: add `id:` to the front matter or name the file "
+            f"after the id ({ID_HINT}, file INC-20261104-01.md)",
+        )
         return None
     match = ID_PATTERN.match(incident_id)
     assert match is not None
@@ -155,14 +185,24 @@ def _severity(front: LineDict, name: str, settings: Settings, invalid: Invalid, 
     found = scale.get(value.strip().casefold())
     if found is None:
         allowed = ", ".join(s.id for s in settings.severities)
-        problems.add(name, front.line_of("severity"), f"severity {value!r} is not on the severity scale; use "
-                     f"one of: {allowed} (plugin option `severities` sets the scale)")
+        problems.add(
+            name,
+            front.line_of("severity"),
+            f"severity {value!r} is not on the severity scale; use "
+            f"one of: {allowed} (plugin option `severities` sets the scale)",
+        )
         return value.strip() or "unknown"
     return found
 
 
-def _services(front: LineDict, name: str, settings: Settings, service_ids: Collection[str] | None,
-              invalid: Invalid, problems: ProblemLog) -> tuple[str, ...]:
+def _services(
+    front: LineDict,
+    name: str,
+    settings: Settings,
+    service_ids: Collection[str] | None,
+    invalid: Invalid,
+    problems: ProblemLog,
+) -> tuple[str, ...]:
     """The services of an incident; checked against the known ones when services are defined at all
     (`service_ids` is None when the handbook has no SLO sources: nothing to check against)."""
     raw = front.get("services")
@@ -174,15 +214,17 @@ def _services(front: LineDict, name: str, settings: Settings, service_ids: Colle
             continue
         if service_ids is not None and sid not in service_ids:
             known = ", ".join(sorted(service_ids)) or f"none yet (define services in {settings.slo})"
-            problems.add(name, raw.line_of(index), f"service {sid!r} is not defined in {settings.slo}; "
-                         f"known services: {known}")
+            problems.add(
+                name, raw.line_of(index), f"service {sid!r} is not defined in {settings.slo}; known services: {known}"
+            )
         if sid not in out:
             out.append(sid)
     return tuple(out)
 
 
-def _timestamp(front: LineDict, key: str, name: str, settings: Settings, invalid: Invalid,
-               problems: ProblemLog) -> datetime | None:
+def _timestamp(
+    front: LineDict, key: str, name: str, settings: Settings, invalid: Invalid, problems: ProblemLog
+) -> datetime | None:
     value = front.get(key)
     if value is None or invalid.under(key):
         return None
@@ -200,12 +242,16 @@ def _check_order(front: LineDict, times: dict[str, datetime | None], name: str, 
             continue
         a, b = times[earlier], times[later]
         if a is not None and b is not None and b < a:
-            problems.add(name, front.line_of(later), f"{later} ({front[later]}) is before {earlier} "
-                         f"({front[earlier]}); timestamps go forward: {ORDER_HINT}")
+            problems.add(
+                name,
+                front.line_of(later),
+                f"{later} ({front[later]}) is before {earlier} ({front[earlier]}); timestamps go forward: {ORDER_HINT}",
+            )
 
 
-def _published(front: LineDict, name: str, settings: Settings, invalid: Invalid,
-               problems: ProblemLog) -> date | datetime | None:
+def _published(
+    front: LineDict, name: str, settings: Settings, invalid: Invalid, problems: ProblemLog
+) -> date | datetime | None:
     postmortem = front.get("postmortem")
     if not isinstance(postmortem, LineDict) or invalid.under("postmortem", "published"):
         return None
@@ -221,8 +267,9 @@ def _published(front: LineDict, name: str, settings: Settings, invalid: Invalid,
         return None
 
 
-def _roles(front: LineDict, name: str, invalid: Invalid, team: Team | None,
-           problems: ProblemLog) -> tuple[tuple[str, str], ...]:
+def _roles(
+    front: LineDict, name: str, invalid: Invalid, team: Team | None, problems: ProblemLog
+) -> tuple[tuple[str, str], ...]:
     raw = front.get("roles")
     if not isinstance(raw, LineDict):
         return ()
@@ -236,8 +283,9 @@ def _roles(front: LineDict, name: str, invalid: Invalid, team: Team | None,
     return tuple(out)
 
 
-def _follow_ups(front: LineDict, name: str, invalid: Invalid, team: Team | None,
-                problems: ProblemLog) -> tuple[FollowUp, ...]:
+def _follow_ups(
+    front: LineDict, name: str, invalid: Invalid, team: Team | None, problems: ProblemLog
+) -> tuple[FollowUp, ...]:
     raw = front.get("follow_ups")
     if not isinstance(raw, LineList):
         return ()
@@ -258,20 +306,23 @@ def _follow_ups(front: LineDict, name: str, invalid: Invalid, team: Team | None,
         if "due" not in item:
             problems.add(name, line, f"{label} has no due date; add `due: YYYY-MM-DD`")
         status = item.get("status", "open")
-        out.append(FollowUp(
-            action=action,
-            owner=owner,
-            due=due,
-            status=status if status in FOLLOW_UP_STATUSES else "open",  # the schema named a bad one
-            closed=_date(item, "closed", name, label, invalid, ("follow_ups", index), problems),
-            link=item["link"] if isinstance(item.get("link"), str) else None,
-            line=line,
-        ))
+        out.append(
+            FollowUp(
+                action=action,
+                owner=owner,
+                due=due,
+                status=status if status in FOLLOW_UP_STATUSES else "open",  # the schema named a bad one
+                closed=_date(item, "closed", name, label, invalid, ("follow_ups", index), problems),
+                link=item["link"] if isinstance(item.get("link"), str) else None,
+                line=line,
+            )
+        )
     return tuple(out)
 
 
-def _date(item: LineDict, key: str, name: str, label: str, invalid: Invalid, where: tuple[object, ...],
-          problems: ProblemLog) -> date | None:
+def _date(
+    item: LineDict, key: str, name: str, label: str, invalid: Invalid, where: tuple[object, ...], problems: ProblemLog
+) -> date | None:
     value = item.get(key)
     if value is None or invalid.under(*where, key):
         return None
@@ -291,8 +342,12 @@ def _unique(incidents: list[Incident], problems: ProblemLog) -> tuple[Incident, 
         if earlier is None:
             first[incident.id] = incident
             continue
-        problems.add(incident.file, incident.line, f"duplicate incident id {incident.id}: {earlier.file} has "
-                     f"it already; give this incident its own id, e.g. {next_free_id(incident.id, taken)}")
+        problems.add(
+            incident.file,
+            incident.line,
+            f"duplicate incident id {incident.id}: {earlier.file} has "
+            f"it already; give this incident its own id, e.g. {next_free_id(incident.id, taken)}",
+        )
     return tuple(sorted(first.values(), key=lambda i: i.id))
 
 

@@ -38,5 +38,8 @@ def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[s
             return f'*opsbook: service "{service_id}" has no availability SLO*'
         return r.render("macros/budget_consumed.md.j2", current_page(), budgets=budgets).strip()
 
-    return {"recent_incidents": recent_incidents, "open_follow_ups": open_follow_ups,
-            "budget_consumed": budget_consumed}
+    return {
+        "recent_incidents": recent_incidents,
+        "open_follow_ups": open_follow_ups,
+        "budget_consumed": budget_consumed,
+    }

@@ -13,8 +13,13 @@ FOLLOW_UP_STATUSES: tuple[str, ...] = ("open", "done", "wont-do")
 # Postmortem states: published by the deadline, published after it, not yet published with the
 # deadline ahead, not published and the deadline passed, or no deadline yet (not resolved).
 PM_ON_TIME, PM_LATE, PM_DUE, PM_OVERDUE, PM_PENDING = "on-time", "late", "due", "overdue", "pending"
-PM_LABELS = {PM_ON_TIME: "published on time", PM_LATE: "published late", PM_DUE: "due",
-             PM_OVERDUE: "overdue", PM_PENDING: "after resolution"}
+PM_LABELS = {
+    PM_ON_TIME: "published on time",
+    PM_LATE: "published late",
+    PM_DUE: "due",
+    PM_OVERDUE: "overdue",
+    PM_PENDING: "after resolution",
+}
 
 
 @dataclass(frozen=True)

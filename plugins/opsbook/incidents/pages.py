@@ -59,10 +59,13 @@ def minutes(value: float | None) -> str:
 
 def service_links(hb: Handbook) -> Callable[[Incident, Callable[[str], str]], Markup]:
     """The incident's services, each linked to its page when the handbook has it."""
+
     def links(incident: Incident, link: Callable[[str], str]) -> Markup:
         return Markup(", ").join(
-            Markup(f"[{escape(sid)}]({link(hb.service_by_id[sid].page)})") if sid in hb.service_by_id
-            else cell(sid) for sid in incident.services)
+            Markup(f"[{escape(sid)}]({link(hb.service_by_id[sid].page)})") if sid in hb.service_by_id else cell(sid)
+            for sid in incident.services
+        )
+
     return links
 
 
@@ -75,6 +78,7 @@ def person(hb: Handbook) -> Callable[[str | None, str], Markup]:
         if found is None:
             return cell(handle)
         return Markup("[{}]({}#person-{})").format(cell(found.name), team_page, handle)
+
     return show
 
 
@@ -109,16 +113,22 @@ def incident_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
         GeneratedPage(
             path="incidents/index.md",
             title="Incidents",
-            body=r.render("incidents/index.md.j2", "incidents/index.md", incidents=log, metrics=metrics,
-                          folder=folder, **ctx),
+            body=r.render(
+                "incidents/index.md.j2", "incidents/index.md", incidents=log, metrics=metrics, folder=folder, **ctx
+            ),
             tags=("incident",),
             in_nav=True,
         ),
         GeneratedPage(
             path="incidents/metrics.md",
             title="Reliability metrics",
-            body=r.render("incidents/metrics.md.j2", "incidents/metrics.md", metrics=metrics,
-                          charts=metric_charts(metrics, hb), **ctx),
+            body=r.render(
+                "incidents/metrics.md.j2",
+                "incidents/metrics.md",
+                metrics=metrics,
+                charts=metric_charts(metrics, hb),
+                **ctx,
+            ),
             tags=("incident", "metrics"),
             in_nav=True,
         ),
@@ -127,16 +137,22 @@ def incident_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     runbooks: dict[str, Any] = getattr(hb, "runbook_by_service", {}) or {}
     descriptions = {s.id: s.description for s in hb.settings.severities}
     for incident in hb.incidents:
-        body = rewrite_links(incident.body, incident.file, incident.page,
-                             lambda p: (found[0] if (found := resolve(p)) else None))
+        body = rewrite_links(
+            incident.body, incident.file, incident.page, lambda p: found[0] if (found := resolve(p)) else None
+        )
         pages.append(
             GeneratedPage(
                 path=incident.page,
                 title=incident.heading,
-                body=r.render("incidents/incident.md.j2", incident.page, incident=incident,
-                              body=demote_headings(body), runbooks=[runbooks[s] for s in incident.services
-                                                                    if s in runbooks],
-                              severity_description=descriptions.get(incident.severity, ""), **ctx),
+                body=r.render(
+                    "incidents/incident.md.j2",
+                    incident.page,
+                    incident=incident,
+                    body=demote_headings(body),
+                    runbooks=[runbooks[s] for s in incident.services if s in runbooks],
+                    severity_description=descriptions.get(incident.severity, ""),
+                    **ctx,
+                ),
                 tags=incident_tags(incident),
                 source=incident.file,
             )
@@ -156,12 +172,10 @@ def metric_charts(metrics: Metrics, hb: Handbook) -> dict[str, str]:
     severities = [s for s, _ in metrics.by_severity]
     out = {"per_month": "", "mttr": "", "budget": ""}
     if months:
-        series = [(sev, [dict(counts).get(sev, 0) for _, counts, _ in metrics.by_month])
-                  for sev in severities]
+        series = [(sev, [dict(counts).get(sev, 0) for _, counts, _ in metrics.by_month]) for sev in severities]
         out["per_month"] = charts.stacked_bars("Incidents per month by severity", months, series)
         mttr = [None if v is None else round(v / 60, 2) for _, _, v in metrics.by_month]
-        out["mttr"] = charts.line_chart("Mean time to resolve per month (hours)", months,
-                                        [("MTTR", mttr)], unit=" h")
+        out["mttr"] = charts.line_chart("Mean time to resolve per month (hours)", months, [("MTTR", mttr)], unit=" h")
     # Most consumed first; a handbook with hundreds of services shows the top ones only.
     ranked = sorted(metrics.window_budgets, key=lambda b: (-b.share, b.service, b.slo))
     rows = [(f"{b.service} {b.objective:g} %", round(b.share * 100, 1)) for b in ranked[:MAX_BUDGET_ROWS]]

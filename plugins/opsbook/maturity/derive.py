@@ -39,19 +39,30 @@ def level_of(results: Iterable[CriterionResult], top: int = 5) -> int:
     return level
 
 
-def judge(hb: Handbook, crit: Criterion, service: Service | None, exemption: Exemption | None,
-          attestation: Attestation | None, today: date) -> CriterionResult:
+def judge(
+    hb: Handbook,
+    crit: Criterion,
+    service: Service | None,
+    exemption: Exemption | None,
+    attestation: Attestation | None,
+    today: date,
+) -> CriterionResult:
     """One criterion for one service (None: the organisation): the check or attestation, then exemption."""
     if crit.attestation:
         if attestation is not None and attestation.active(today):
             ev = Evidence(f"attested by {attestation.by} on {attestation.on}", attestation.evidence)
             result = CriterionResult(crit, "pass", attestation.note or "attested", (ev,))
         elif attestation is not None:
-            result = CriterionResult(crit, NOT_ASSESSED, f"the attestation by {attestation.by} lapsed on "
-                                     f"{attestation.until}; attest again in {attestation.file}")
+            result = CriterionResult(
+                crit,
+                NOT_ASSESSED,
+                f"the attestation by {attestation.by} lapsed on "
+                f"{attestation.until}; attest again in {attestation.file}",
+            )
         else:
-            result = CriterionResult(crit, NOT_ASSESSED, f"needs an attestation with evidence in "
-                                     f"{hb.settings.maturity}")
+            result = CriterionResult(
+                crit, NOT_ASSESSED, f"needs an attestation with evidence in {hb.settings.maturity}"
+            )
     else:
         assert crit.check is not None
         outcome = run(hb, crit.check, service)
@@ -61,10 +72,16 @@ def judge(hb: Handbook, crit: Criterion, service: Service | None, exemption: Exe
     if result.outcome == "pass":
         return CriterionResult(crit, "pass", result.detail, result.evidence)  # the exemption is not needed
     if exemption.active(today):
-        return CriterionResult(crit, EXEMPT, f"exempt until {exemption.until}: {exemption.reason}",
-                               result.evidence, exemption)
-    return CriterionResult(crit, result.outcome, f"{result.detail} (exemption expired "
-                           f"{exemption.until.isoformat()})", result.evidence, exemption)
+        return CriterionResult(
+            crit, EXEMPT, f"exempt until {exemption.until}: {exemption.reason}", result.evidence, exemption
+        )
+    return CriterionResult(
+        crit,
+        result.outcome,
+        f"{result.detail} (exemption expired {exemption.until.isoformat()})",
+        result.evidence,
+        exemption,
+    )
 
 
 def evaluate(hb: Handbook, rubric: Rubric) -> Maturity:
@@ -73,12 +90,13 @@ def evaluate(hb: Handbook, rubric: Rubric) -> Maturity:
     exemptions = {(e.criterion, e.service): e for e in rubric.exemptions}
     attestations = {(a.criterion, a.service): a for a in rubric.attestations}  # the last one counts
 
-    def card(subject: str, title: str, page: str, service: Service | None,
-             criteria: tuple[Criterion, ...]) -> Scorecard:
+    def card(
+        subject: str, title: str, page: str, service: Service | None, criteria: tuple[Criterion, ...]
+    ) -> Scorecard:
         key = service.id if service is not None else None
         results = tuple(
-            judge(hb, c, service, exemptions.get((c.id, key)), attestations.get((c.id, key)), today)
-            for c in criteria)
+            judge(hb, c, service, exemptions.get((c.id, key)), attestations.get((c.id, key)), today) for c in criteria
+        )
         return Scorecard(subject, title, page, level_of(results), results)
 
     services = tuple(
@@ -102,7 +120,13 @@ def maturity_findings(maturity: Maturity | None) -> list[Finding]:
     for e in maturity.expired:
         page = scorecard_page(e.service) if e.service else ORG_PAGE
         who = e.service or "the organisation"
-        findings.append(Finding("expired-exemption", e.service or ORGANISATION,
-                                f"The exemption of {who} from {e.criterion!r} expired on {e.until} "
-                                f"({e.reason}); meet the criterion or renew the exemption in {e.file}", page))
+        findings.append(
+            Finding(
+                "expired-exemption",
+                e.service or ORGANISATION,
+                f"The exemption of {who} from {e.criterion!r} expired on {e.until} "
+                f"({e.reason}); meet the criterion or renew the exemption in {e.file}",
+                page,
+            )
+        )
     return findings

@@ -53,16 +53,40 @@ def maturity_json(hb: Handbook) -> dict[str, Any] | None:
     today = hb.as_of.astimezone(hb.settings.timezone).date()
     return {
         "levels": [{"level": lv.number, "name": lv.name, "summary": lv.summary} for lv in m.rubric.levels],
-        "rubric": [{"id": c.id, "level": c.level, "title": c.title, "scope": c.scope, "check": c.check,
-                    "attestation": c.attestation, "services": list(c.services), "source": c.source}
-                   for c in m.rubric.criteria],
+        "rubric": [
+            {
+                "id": c.id,
+                "level": c.level,
+                "title": c.title,
+                "scope": c.scope,
+                "check": c.check,
+                "attestation": c.attestation,
+                "services": list(c.services),
+                "source": c.source,
+            }
+            for c in m.rubric.criteria
+        ],
         "organisation": scorecard_json(m.organisation, m.rubric),
         "distribution": {str(lv.number): len(cards) for lv, cards in m.distribution},
-        "exemptions": [{"service": e.service, "criterion": e.criterion, "reason": e.reason,
-                        "until": e.until.isoformat(), "expired": not e.active(today)}
-                       for e in m.rubric.exemptions],
-        "attestations": [{"service": a.service, "criterion": a.criterion, "by": a.by,
-                          "date": a.on.isoformat(), "evidence": a.evidence,
-                          "until": a.until.isoformat() if a.until else None}
-                         for a in m.rubric.attestations],
+        "exemptions": [
+            {
+                "service": e.service,
+                "criterion": e.criterion,
+                "reason": e.reason,
+                "until": e.until.isoformat(),
+                "expired": not e.active(today),
+            }
+            for e in m.rubric.exemptions
+        ],
+        "attestations": [
+            {
+                "service": a.service,
+                "criterion": a.criterion,
+                "by": a.by,
+                "date": a.on.isoformat(),
+                "evidence": a.evidence,
+                "until": a.until.isoformat() if a.until else None,
+            }
+            for a in m.rubric.attestations
+        ],
     }

@@ -32,8 +32,12 @@ def load_rubric(hb: Handbook, problems: ProblemLog) -> Rubric:
     if data is None:
         return Rubric(LEVELS, BUILT_IN, file=name)
     if not isinstance(data, LineDict):
-        problems.add(name, getattr(data, "line", 1), "the maturity file is a mapping with `criteria`, "
-                     "`exemptions` and `attestations` (and optionally `replace`, `remove`)")
+        problems.add(
+            name,
+            getattr(data, "line", 1),
+            "the maturity file is a mapping with `criteria`, "
+            "`exemptions` and `attestations` (and optionally `replace`, `remove`)",
+        )
         return Rubric(LEVELS, BUILT_IN, file=name)
     invalid = check(data, "maturity", name, problems)
     replaced = data.get("replace") is True
@@ -42,8 +46,11 @@ def load_rubric(hb: Handbook, problems: ProblemLog) -> Rubric:
     if isinstance(removals, LineList) and not invalid.under("remove"):
         for index, cid in enumerate(removals):
             if criteria.pop(str(cid), None) is None:
-                problems.add(name, removals.line_of(index), f"remove: {cid!r} is not a built-in criterion; "
-                             f"use one of: {', '.join(c.id for c in BUILT_IN)}")
+                problems.add(
+                    name,
+                    removals.line_of(index),
+                    f"remove: {cid!r} is not a built-in criterion; use one of: {', '.join(c.id for c in BUILT_IN)}",
+                )
     raw_criteria = data.get("criteria")
     if isinstance(raw_criteria, LineList):
         for index, raw in enumerate(raw_criteria):
@@ -66,15 +73,20 @@ def _order(cid: str) -> int:
     return _BUILT_IN_ORDER.get(cid, len(_BUILT_IN_ORDER))
 
 
-def _criterion(hb: Handbook, raw: LineDict, criteria: dict[str, Criterion], file: str, line: int,
-               problems: ProblemLog) -> Criterion | None:
+def _criterion(
+    hb: Handbook, raw: LineDict, criteria: dict[str, Criterion], file: str, line: int, problems: ProblemLog
+) -> Criterion | None:
     cid = str(raw["id"])
     base = criteria.get(cid)
     check_id = str(raw["check"]) if "check" in raw else None
     attestation = raw.get("attestation") is True
     if check_id is not None and attestation:
-        problems.add(file, line, f"criterion {cid!r} has both `check` and `attestation: true`; a criterion "
-                     "is decided by a check or by an attestation")
+        problems.add(
+            file,
+            line,
+            f"criterion {cid!r} has both `check` and `attestation: true`; a criterion "
+            "is decided by a check or by an attestation",
+        )
         return None
     if base is None:
         needs = [f"`{k}`" for k in ("level", "title") if k not in raw]
@@ -87,23 +99,34 @@ def _criterion(hb: Handbook, raw: LineDict, criteria: dict[str, Criterion], file
     if check_id is not None:
         known = REGISTRY.get(check_id)
         if known is None:
-            problems.add(file, raw.line_of("check"), f"check {check_id!r} is not a known check; use one of: "
-                         f"{', '.join(sorted(REGISTRY))}")
+            problems.add(
+                file,
+                raw.line_of("check"),
+                f"check {check_id!r} is not a known check; use one of: {', '.join(sorted(REGISTRY))}",
+            )
             return None
-        base = replace(base, check=check_id, attestation=False,
-                       scope=ORGANISATION if known.scope == ORGANISATION else base.scope)
+        base = replace(
+            base, check=check_id, attestation=False, scope=ORGANISATION if known.scope == ORGANISATION else base.scope
+        )
     elif attestation:
         base = replace(base, check=None, attestation=True)
     scope = str(raw.get("scope") or base.scope)
     if scope == SERVICE and base.check is not None and REGISTRY[base.check].scope == ORGANISATION:
-        problems.add(file, raw.line_of("scope"), f"criterion {cid!r}: check {base.check!r} is about the "
-                     "organisation, so the criterion cannot be judged per service; use scope: organisation")
+        problems.add(
+            file,
+            raw.line_of("scope"),
+            f"criterion {cid!r}: check {base.check!r} is about the "
+            "organisation, so the criterion cannot be judged per service; use scope: organisation",
+        )
         return None
     services = tuple(str(s) for s in raw.get("services") or base.services)
     for index, sid in enumerate(raw.get("services") or ()):
         if sid not in hb.service_by_id:
-            problems.add(file, raw["services"].line_of(index), f"service {sid!r} is not a service of "
-                         f"{hb.settings.slo}; use one of: {_services(hb)}")
+            problems.add(
+                file,
+                raw["services"].line_of(index),
+                f"service {sid!r} is not a service of {hb.settings.slo}; use one of: {_services(hb)}",
+            )
     return replace(
         base,
         level=int(raw.get("level", base.level)),
@@ -115,26 +138,41 @@ def _criterion(hb: Handbook, raw: LineDict, criteria: dict[str, Criterion], file
     )
 
 
-def _target(hb: Handbook, raw: LineDict, crit: Criterion | None, by_id: dict[str, Criterion], what: str,
-            file: str, line: int, problems: ProblemLog) -> tuple[Criterion, str | None] | None:
+def _target(
+    hb: Handbook,
+    raw: LineDict,
+    crit: Criterion | None,
+    by_id: dict[str, Criterion],
+    what: str,
+    file: str,
+    line: int,
+    problems: ProblemLog,
+) -> tuple[Criterion, str | None] | None:
     """The criterion and service an exemption or attestation names, or None after a problem."""
     cid = str(raw["criterion"])
     if crit is None:
-        problems.add(file, raw.line_of("criterion"), f"{what}: criterion {cid!r} is not in the rubric; "
-                     f"use one of: {', '.join(by_id)}")
+        problems.add(
+            file,
+            raw.line_of("criterion"),
+            f"{what}: criterion {cid!r} is not in the rubric; use one of: {', '.join(by_id)}",
+        )
         return None
     service = str(raw["service"]) if "service" in raw else None
     if crit.scope == ORGANISATION and service is not None:
-        problems.add(file, raw.line_of("service"), f"{what}: criterion {cid!r} is about the organisation; "
-                     "remove `service`")
+        problems.add(
+            file, raw.line_of("service"), f"{what}: criterion {cid!r} is about the organisation; remove `service`"
+        )
         return None
     if crit.scope == SERVICE:
         if service is None:
             problems.add(file, line, f"{what}: criterion {cid!r} is judged per service; add `service:`")
             return None
         if service not in hb.service_by_id:
-            problems.add(file, raw.line_of("service"), f"{what}: service {service!r} is not a service of "
-                         f"{hb.settings.slo}; use one of: {_services(hb)}")
+            problems.add(
+                file,
+                raw.line_of("service"),
+                f"{what}: service {service!r} is not a service of {hb.settings.slo}; use one of: {_services(hb)}",
+            )
             return None
     return crit, service
 
@@ -147,8 +185,9 @@ def _date(raw: LineDict, key: str, file: str, what: str, problems: ProblemLog) -
         return None
 
 
-def _exemptions(hb: Handbook, raw: Any, by_id: dict[str, Criterion], invalid: Any, file: str,
-                problems: ProblemLog) -> tuple[Exemption, ...]:
+def _exemptions(
+    hb: Handbook, raw: Any, by_id: dict[str, Criterion], invalid: Any, file: str, problems: ProblemLog
+) -> tuple[Exemption, ...]:
     if not isinstance(raw, LineList):
         return ()
     found: dict[tuple[str, str | None], Exemption] = {}
@@ -164,15 +203,20 @@ def _exemptions(hb: Handbook, raw: Any, by_id: dict[str, Criterion], invalid: An
         crit, service = target
         key = (crit.id, service)
         if key in found:
-            problems.add(file, line, f"exemption: {service or 'the organisation'} is already exempt from "
-                         f"{crit.id!r} (line {found[key].line}); keep one exemption per criterion")
+            problems.add(
+                file,
+                line,
+                f"exemption: {service or 'the organisation'} is already exempt from "
+                f"{crit.id!r} (line {found[key].line}); keep one exemption per criterion",
+            )
             continue
         found[key] = Exemption(crit.id, service, str(entry["reason"]), until, file, line)
     return tuple(found.values())
 
 
-def _attestations(hb: Handbook, raw: Any, by_id: dict[str, Criterion], invalid: Any, file: str,
-                  problems: ProblemLog) -> tuple[Attestation, ...]:
+def _attestations(
+    hb: Handbook, raw: Any, by_id: dict[str, Criterion], invalid: Any, file: str, problems: ProblemLog
+) -> tuple[Attestation, ...]:
     if not isinstance(raw, LineList):
         return ()
     found: list[Attestation] = []
@@ -188,12 +232,26 @@ def _attestations(hb: Handbook, raw: Any, by_id: dict[str, Criterion], invalid: 
             continue
         crit, service = target
         if not crit.attestation:
-            problems.add(file, entry.line_of("criterion"), f"attestation: criterion {crit.id!r} is decided "
-                         f"by the check {crit.check!r}, not by attestation")
+            problems.add(
+                file,
+                entry.line_of("criterion"),
+                f"attestation: criterion {crit.id!r} is decided by the check {crit.check!r}, not by attestation",
+            )
             continue
         check_person(hb.team, str(entry["by"]), file, entry.line_of("by"), "attestation by", problems)
-        found.append(Attestation(crit.id, service, str(entry["by"]).lstrip("@"), on, str(entry["evidence"]),
-                                 str(entry.get("note") or ""), until, file, line))
+        found.append(
+            Attestation(
+                crit.id,
+                service,
+                str(entry["by"]).lstrip("@"),
+                on,
+                str(entry["evidence"]),
+                str(entry.get("note") or ""),
+                until,
+                file,
+                line,
+            )
+        )
     return tuple(found)
 
 

@@ -139,8 +139,7 @@ class Maturity:
 
     @property
     def distribution(self) -> tuple[tuple[Level, tuple[Scorecard, ...]], ...]:
-        return tuple((lv, tuple(s for s in self.services if s.level == lv.number))
-                     for lv in self.rubric.levels)
+        return tuple((lv, tuple(s for s in self.services if s.level == lv.number)) for lv in self.rubric.levels)
 
     @property
     def service_criteria(self) -> tuple[Criterion, ...]:

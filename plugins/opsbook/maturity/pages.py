@@ -20,31 +20,45 @@ def maturity_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     today = hb.as_of.astimezone(hb.settings.timezone).date()
     common = {"rubric": m.rubric, "today": today}
     owners = {s.id: s.owner for s in hb.services}
-    pages = [GeneratedPage(
-        path=ORG_PAGE,
-        title="Maturity scorecards",
-        body=r.render("maturity/index.md.j2", ORG_PAGE, maturity=m, org=m.organisation, owners=owners,
-                      symbols=SYMBOLS, **common),
-        tags=("maturity", "scorecard"),
-        source=m.rubric.file,
-        in_nav=True,
-    )]
+    pages = [
+        GeneratedPage(
+            path=ORG_PAGE,
+            title="Maturity scorecards",
+            body=r.render(
+                "maturity/index.md.j2",
+                ORG_PAGE,
+                maturity=m,
+                org=m.organisation,
+                owners=owners,
+                symbols=SYMBOLS,
+                **common,
+            ),
+            tags=("maturity", "scorecard"),
+            source=m.rubric.file,
+            in_nav=True,
+        )
+    ]
     for card in m.services:
         service = hb.service_by_id[card.subject]
-        pages.append(GeneratedPage(
-            path=card.page,
-            title=f"Maturity: {card.title}",
-            body=r.render("maturity/service.md.j2", card.page, card=card, service=service, **common),
-            tags=("maturity", "scorecard", card.subject, f"level-{card.level}"),
-            source=m.rubric.file,
-            meta={"opsbook_maturity_level": card.level},
-        ))
+        pages.append(
+            GeneratedPage(
+                path=card.page,
+                title=f"Maturity: {card.title}",
+                body=r.render("maturity/service.md.j2", card.page, card=card, service=service, **common),
+                tags=("maturity", "scorecard", card.subject, f"level-{card.level}"),
+                source=m.rubric.file,
+                meta={"opsbook_maturity_level": card.level},
+            )
+        )
     checks = sorted(REGISTRY.values(), key=lambda c: (c.scope != "service", c.id))
-    pages.append(GeneratedPage(
-        path=CHECKS_PAGE,
-        title="Checks",
-        body=r.render("maturity/checks.md.j2", CHECKS_PAGE, checks=checks,
-                      results={c.id: run(hb, c.id) for c in checks}),
-        tags=("maturity", "checklist"),
-    ))
+    pages.append(
+        GeneratedPage(
+            path=CHECKS_PAGE,
+            title="Checks",
+            body=r.render(
+                "maturity/checks.md.j2", CHECKS_PAGE, checks=checks, results={c.id: run(hb, c.id) for c in checks}
+            ),
+            tags=("maturity", "checklist"),
+        )
+    )
     return pages

@@ -24,9 +24,18 @@ def onboarding_json(hb: Handbook) -> dict[str, Any] | None:
                 "url": site_url(rl.page),
                 "minutes": rl.minutes,
                 "reading": [
-                    {"path": i.path, "title": i.title, "url": site_url(i.page), "week": i.week,
-                     "order": i.order, "roles": list(i.roles), "why": i.why, "words": i.words,
-                     "minutes": i.minutes, "declared_in": i.declared_in}
+                    {
+                        "path": i.path,
+                        "title": i.title,
+                        "url": site_url(i.page),
+                        "week": i.week,
+                        "order": i.order,
+                        "roles": list(i.roles),
+                        "why": i.why,
+                        "words": i.words,
+                        "minutes": i.minutes,
+                        "declared_in": i.declared_in,
+                    }
                     for i in rl.items
                 ],
             }

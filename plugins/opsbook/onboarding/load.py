@@ -41,8 +41,11 @@ def load_onboarding(hb: Handbook, problems: ProblemLog) -> Onboarding | None:
         text = read_text(path, file, problems)
         data = load_yaml(text, file, problems) if text is not None else None
         if data is not None and not isinstance(data, LineDict):
-            problems.add(file, getattr(data, "line", 1), "the onboarding file is a mapping with `reading`, "
-                         "`plan` and `first_week`")
+            problems.add(
+                file,
+                getattr(data, "line", 1),
+                "the onboarding file is a mapping with `reading`, `plan` and `first_week`",
+            )
         elif isinstance(data, LineDict):
             invalid = check(data, "onboarding", file, problems)
             reading = data.get("reading")
@@ -54,17 +57,16 @@ def load_onboarding(hb: Handbook, problems: ProblemLog) -> Onboarding | None:
             if isinstance(raw_plan, LineDict):
                 plan_keys: dict[str, int] = {}  # one tick namespace for the whole plan
                 for days in sorted((k for k in raw_plan if k.isdigit()), key=int):
-                    items = load_items(hb, raw_plan[days], ("plan", days), invalid, file, plan_keys, page_for,
-                                       problems)
+                    items = load_items(hb, raw_plan[days], ("plan", days), invalid, file, plan_keys, page_for, problems)
                     plan.append(PlanStage(int(days), items))
-            first_week = load_items(hb, data.get("first_week"), ("first_week",), invalid, file, {}, page_for,
-                                    problems)
+            first_week = load_items(hb, data.get("first_week"), ("first_week",), invalid, file, {}, page_for, problems)
     entries += _front_matter_entries(hb, problems)
     if file is None and not entries:
         return None
     reading_items = _resolve(hb, entries, page_for, problems)
-    return Onboarding(file=file, reading=reading_items, roles=role_lists(reading_items),
-                      plan=tuple(plan), first_week=first_week)
+    return Onboarding(
+        file=file, reading=reading_items, roles=role_lists(reading_items), plan=tuple(plan), first_week=first_week
+    )
 
 
 def _front_matter_entries(hb: Handbook, problems: ProblemLog) -> list[tuple[str, LineDict, str, int | None]]:
@@ -91,8 +93,9 @@ def _front_matter_entries(hb: Handbook, problems: ProblemLog) -> list[tuple[str,
     return found
 
 
-def _resolve(hb: Handbook, entries: list[tuple[str, LineDict, str, int | None]], page_for: Any,
-             problems: ProblemLog) -> tuple[ReadingItem, ...]:
+def _resolve(
+    hb: Handbook, entries: list[tuple[str, LineDict, str, int | None]], page_for: Any, problems: ProblemLog
+) -> tuple[ReadingItem, ...]:
     """Each entry with its page, title and word count; a path that leads nowhere is a problem."""
     settings = hb.settings
     seen: dict[str, str] = {}
@@ -101,32 +104,39 @@ def _resolve(hb: Handbook, entries: list[tuple[str, LineDict, str, int | None]],
         path = normalise(target)
         where = f"{declared_in}:{line}" if line else declared_in
         if path in seen:
-            problems.add(declared_in, line, f"{path} is already on the reading list ({seen[path]}); "
-                         "list each page once")
+            problems.add(
+                declared_in, line, f"{path} is already on the reading list ({seen[path]}); list each page once"
+            )
             continue
         found = resolve_link(hb, target, page_for, declared_in, line, problems, what="reading list entry")
         if found is None or found[0].startswith(("http://", "https://")):
             if found is not None:
-                problems.add(declared_in, line, f"reading list entry {target!r} is a URL; name a file of "
-                             "this repository (link external reading from a docs page)")
+                problems.add(
+                    declared_in,
+                    line,
+                    f"reading list entry {target!r} is a URL; name a file of "
+                    "this repository (link external reading from a docs page)",
+                )
             continue
         seen[path] = where
         page, title = found
         scratch = ProblemLog()
         text = read_text(settings.path(path), path, scratch) or ""
         body = split_front_matter(text, path, scratch)[1] if path.endswith(".md") else text
-        items.append(ReadingItem(
-            path=path,
-            title=title,
-            page=page,
-            week=int(fields.get("week", 1)),
-            order=int(fields.get("order", 0)),
-            roles=tuple(str(r) for r in fields.get("roles") or (ALL,)),
-            why=str(fields.get("why") or ""),
-            words=count_words(body),
-            declared_in=declared_in,
-            line=line,
-        ))
+        items.append(
+            ReadingItem(
+                path=path,
+                title=title,
+                page=page,
+                week=int(fields.get("week", 1)),
+                order=int(fields.get("order", 0)),
+                roles=tuple(str(r) for r in fields.get("roles") or (ALL,)),
+                why=str(fields.get("why") or ""),
+                words=count_words(body),
+                declared_in=declared_in,
+                line=line,
+            )
+        )
     return tuple(sorted(items, key=lambda i: (i.week, i.order, i.path)))
 
 

@@ -43,8 +43,15 @@ def services(base: Doc, head: Doc) -> list[Change]:
     out: list[Change] = []
     old, new = _by(base.get("services")), _by(head.get("services"))
     for sid in sorted(new.keys() - old.keys()):
-        out.append(Change("service", sid, "added", f"New service {sid} with {len(new[sid].get('slos', []))} SLO(s)",
-                          _page(new[sid], f"services/{sid}.md")))
+        out.append(
+            Change(
+                "service",
+                sid,
+                "added",
+                f"New service {sid} with {len(new[sid].get('slos', []))} SLO(s)",
+                _page(new[sid], f"services/{sid}.md"),
+            )
+        )
     for sid in sorted(old.keys() - new.keys()):
         out.append(Change("service", sid, "removed", f"Service {sid} was removed"))
     for sid in sorted(old.keys() & new.keys()):
@@ -53,28 +60,50 @@ def services(base: Doc, head: Doc) -> list[Change]:
         h_slos = {_slo_key(s): s for s in new[sid].get("slos", [])}
         for key in sorted(h_slos.keys() - b_slos.keys()):
             s = h_slos[key]
-            out.append(Change("slo", sid, "added", f"New SLO {_slo_label(sid, s)}: {_pct(s.get('objective'))}, "
-                              f"budget {format_duration(s.get('error_budget_minutes', 0))}", page))
+            out.append(
+                Change(
+                    "slo",
+                    sid,
+                    "added",
+                    f"New SLO {_slo_label(sid, s)}: {_pct(s.get('objective'))}, "
+                    f"budget {format_duration(s.get('error_budget_minutes', 0))}",
+                    page,
+                )
+            )
         for key in sorted(b_slos.keys() - h_slos.keys()):
             out.append(Change("slo", sid, "removed", f"SLO {_slo_label(sid, b_slos[key])} was removed", page))
         for key in sorted(b_slos.keys() & h_slos.keys()):
             b, h = b_slos[key], h_slos[key]
             if (b.get("objective"), b.get("window_days")) != (h.get("objective"), h.get("window_days")):
-                out.append(Change(
-                    "slo", sid, "changed",
-                    f"SLO {_slo_label(sid, h)}: objective {_pct(b.get('objective'))} -> {_pct(h.get('objective'))}"
-                    f" over {b.get('window_days'):g} d -> {h.get('window_days'):g} d; error budget "
-                    f"{format_duration(b.get('error_budget_minutes', 0))} -> "
-                    f"{format_duration(h.get('error_budget_minutes', 0))}", page))
+                out.append(
+                    Change(
+                        "slo",
+                        sid,
+                        "changed",
+                        f"SLO {_slo_label(sid, h)}: objective {_pct(b.get('objective'))} -> {_pct(h.get('objective'))}"
+                        f" over {b.get('window_days'):g} d -> {h.get('window_days'):g} d; error budget "
+                        f"{format_duration(b.get('error_budget_minutes', 0))} -> "
+                        f"{format_duration(h.get('error_budget_minutes', 0))}",
+                        page,
+                    )
+                )
         if old[sid].get("owner") != new[sid].get("owner"):
-            out.append(Change("service", sid, "changed",
-                              f"Owner of {sid}: {old[sid].get('owner')} -> {new[sid].get('owner')}", page))
+            out.append(
+                Change(
+                    "service",
+                    sid,
+                    "changed",
+                    f"Owner of {sid}: {old[sid].get('owner')} -> {new[sid].get('owner')}",
+                    page,
+                )
+            )
         b_level = (old[sid].get("maturity") or {}).get("level")
         h_level = (new[sid].get("maturity") or {}).get("level")
         if b_level != h_level:
             maturity_page = _page(new[sid].get("maturity") or {}, f"maturity/{sid}.md")
-            out.append(Change("maturity", sid, "changed", f"Maturity of {sid}: level {b_level} -> {h_level}",
-                              maturity_page))
+            out.append(
+                Change("maturity", sid, "changed", f"Maturity of {sid}: level {b_level} -> {h_level}", maturity_page)
+            )
     return out
 
 
@@ -84,8 +113,15 @@ def _status_changes(kind: str, label: str, base: Doc, head: Doc, fields: tuple[s
     singular = kind.rstrip("s")
     for iid in sorted(new.keys() - old.keys()):
         item = new[iid]
-        out.append(Change(singular, iid, "added", f"New {label} {iid} \u201c{item.get('title', '')}\u201d "
-                          f"({item.get('status')})", _page(item, f"{kind}/{iid}.md")))
+        out.append(
+            Change(
+                singular,
+                iid,
+                "added",
+                f"New {label} {iid} \u201c{item.get('title', '')}\u201d ({item.get('status')})",
+                _page(item, f"{kind}/{iid}.md"),
+            )
+        )
     for iid in sorted(old.keys() - new.keys()):
         out.append(Change(singular, iid, "removed", f"{label.capitalize()} {iid} was removed"))
     for iid in sorted(old.keys() & new.keys()):
@@ -108,16 +144,23 @@ def rfcs(base: Doc, head: Doc) -> list[Change]:
 
 
 def incidents(base: Doc, head: Doc) -> list[Change]:
-    out = _status_changes("incidents", "incident", base, head,
-                          ("severity", "status", "services", "postmortem_state"))
+    out = _status_changes("incidents", "incident", base, head, ("severity", "status", "services", "postmortem_state"))
     old, new = _by(base.get("incidents")), _by(head.get("incidents"))
     for iid in sorted(old.keys() & new.keys()):
         page = _page(new[iid], f"incidents/{iid}.md")
         b_fu = {str(f.get("action")): f for f in old[iid].get("follow_ups", [])}
         h_fu = {str(f.get("action")): f for f in new[iid].get("follow_ups", [])}
         for action in sorted(h_fu.keys() - b_fu.keys()):
-            out.append(Change("follow-up", iid, "added", f"{iid}: new follow-up \u201c{action}\u201d "
-                              f"({h_fu[action].get('owner')}, due {h_fu[action].get('due')})", page))
+            out.append(
+                Change(
+                    "follow-up",
+                    iid,
+                    "added",
+                    f"{iid}: new follow-up \u201c{action}\u201d "
+                    f"({h_fu[action].get('owner')}, due {h_fu[action].get('due')})",
+                    page,
+                )
+            )
         for action in sorted(h_fu.keys() & b_fu.keys()):
             b, h = b_fu[action].get("status"), h_fu[action].get("status")
             if b != h:
@@ -134,17 +177,28 @@ def roadmap(base: Doc, head: Doc) -> list[Change]:
 
     old, new = where(base), where(head)
     page = _page(head.get("roadmap") or {}, "roadmap.md")
-    out = [Change("roadmap", item, "added", f"Roadmap: new in {new[item]}: {item}", page)
-           for item in sorted(new.keys() - old.keys())]
-    out += [Change("roadmap", item, "removed", f"Roadmap: removed from {old[item]}: {item}", page)
-            for item in sorted(old.keys() - new.keys())]
-    out += [Change("roadmap", item, "moved", f"Roadmap: {old[item]} -> {new[item]}: {item}", page)
-            for item in sorted(old.keys() & new.keys()) if old[item] != new[item]]
+    out = [
+        Change("roadmap", item, "added", f"Roadmap: new in {new[item]}: {item}", page)
+        for item in sorted(new.keys() - old.keys())
+    ]
+    out += [
+        Change("roadmap", item, "removed", f"Roadmap: removed from {old[item]}: {item}", page)
+        for item in sorted(old.keys() - new.keys())
+    ]
+    out += [
+        Change("roadmap", item, "moved", f"Roadmap: {old[item]} -> {new[item]}: {item}", page)
+        for item in sorted(old.keys() & new.keys())
+        if old[item] != new[item]
+    ]
     return out
 
 
 COMPARISONS: tuple[Callable[[Doc, Doc], list[Change]], ...] = (
-    services, decisions, rfcs, incidents, roadmap,
+    services,
+    decisions,
+    rfcs,
+    incidents,
+    roadmap,
 )
 
 

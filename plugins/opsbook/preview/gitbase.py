@@ -30,8 +30,20 @@ def _git(root: Path, *args: str) -> bytes:
 def source_paths(settings: Settings) -> list[str]:
     """Every configured source path, relative to the handbook root."""
     s = settings
-    paths = [s.slo, s.slo_dir, s.incidents, *s.decisions, s.rfcs, s.runbooks, s.cadence, s.team,
-             s.checklists, s.maturity, s.onboarding, s.roadmap]
+    paths = [
+        s.slo,
+        s.slo_dir,
+        s.incidents,
+        *s.decisions,
+        s.rfcs,
+        s.runbooks,
+        s.cadence,
+        s.team,
+        s.checklists,
+        s.maturity,
+        s.onboarding,
+        s.roadmap,
+    ]
     docs_dir = getattr(s, "docs_dir", None)
     if docs_dir:
         paths.append(str(docs_dir))
@@ -45,8 +57,10 @@ def checkout(settings: Settings, ref: str) -> Iterator[tuple[Path, str]]:
     try:
         commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
     except GitError:
-        raise GitError(f"git ref {ref!r} not found in {root}; fetch it first (e.g. `git fetch origin main`) "
-                       "or set base_ref / OPSBOOK_BASE_REF to an existing branch, tag or commit") from None
+        raise GitError(
+            f"git ref {ref!r} not found in {root}; fetch it first (e.g. `git fetch origin main`) "
+            "or set base_ref / OPSBOOK_BASE_REF to an existing branch, tag or commit"
+        ) from None
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
     wanted = [prefix + p for p in source_paths(settings)]
     listed = _git(root, "ls-tree", "-r", "--name-only", commit, "--", *wanted).decode("utf-8").splitlines()

@@ -16,8 +16,13 @@ class Change:
     page: str | None = None  # the generated page that shows the item (gets a banner)
 
     def to_json(self) -> dict[str, object]:
-        return {"kind": self.kind, "subject": self.subject, "what": self.what, "summary": self.summary,
-                "page": self.page}
+        return {
+            "kind": self.kind,
+            "subject": self.subject,
+            "what": self.what,
+            "summary": self.summary,
+            "page": self.page,
+        }
 
 
 @dataclass(frozen=True)
@@ -34,5 +39,8 @@ class Changes:
         return tuple(c for c in self.entries if c.kind == kind)
 
     def to_json(self) -> dict[str, object]:
-        return {"base_ref": self.base_ref, "base_commit": self.base_commit,
-                "entries": [c.to_json() for c in self.entries]}
+        return {
+            "base_ref": self.base_ref,
+            "base_commit": self.base_commit,
+            "entries": [c.to_json() for c in self.entries],
+        }

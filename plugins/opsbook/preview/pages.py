@@ -10,8 +10,13 @@ from ..render import Renderer
 
 PAGE = "changes.md"
 KINDS = (
-    ("service", "Services"), ("slo", "SLOs and error budgets"), ("maturity", "Maturity levels"),
-    ("decision", "Decisions"), ("rfc", "RFCs"), ("incident", "Incidents"), ("follow-up", "Follow-ups"),
+    ("service", "Services"),
+    ("slo", "SLOs and error budgets"),
+    ("maturity", "Maturity levels"),
+    ("decision", "Decisions"),
+    ("rfc", "RFCs"),
+    ("incident", "Incidents"),
+    ("follow-up", "Follow-ups"),
     ("roadmap", "Roadmap"),
 )
 
@@ -21,11 +26,15 @@ def changes_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     if hb.changes is None:
         return []
     groups = [(title, hb.changes.of_kind(kind)) for kind, title in KINDS if hb.changes.of_kind(kind)]
-    return [GeneratedPage(
-        path=PAGE, title="Changes in this preview",
-        body=r.render("preview/changes.md.j2", PAGE, changes=hb.changes, groups=groups),
-        tags=("preview",), in_nav=True,
-    )]
+    return [
+        GeneratedPage(
+            path=PAGE,
+            title="Changes in this preview",
+            body=r.render("preview/changes.md.j2", PAGE, changes=hb.changes, groups=groups),
+            tags=("preview",),
+            in_nav=True,
+        )
+    ]
 
 
 def with_banners(hb: Handbook, pages: list[GeneratedPage], r: Renderer) -> list[GeneratedPage]:

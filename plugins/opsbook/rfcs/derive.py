@@ -9,9 +9,7 @@ from ..problems import Finding
 from .model import DECIDED, Rfc
 
 
-def review_state(
-    status: str | None, opens: date | None, closes: date | None, today: date
-) -> tuple[str, int | None]:
+def review_state(status: str | None, opens: date | None, closes: date | None, today: date) -> tuple[str, int | None]:
     """(state, days_left). A decided RFC is closed whatever its dates; an undecided one is upcoming
     before `opens`, open until the end of `closes` and overdue after it (days_left negative)."""
     if status in DECIDED:

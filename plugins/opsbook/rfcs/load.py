@@ -109,8 +109,7 @@ def _rfc(
         problems.add(
             name,
             front.line_of("decision"),
-            f"decision {decision_id!r} is not the id of any decision "
-            "record (native ids are YYYY-NNNN, e.g. 2026-0007)",
+            f"decision {decision_id!r} is not the id of any decision record (native ids are YYYY-NNNN, e.g. 2026-0007)",
         )
     log = _log(front.get("log"), name, problems, invalid, team)
     title = front.get("title")

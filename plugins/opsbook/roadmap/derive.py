@@ -56,14 +56,18 @@ def mentions(text: str, index: dict[str, Ref]) -> tuple[Ref, ...]:
     return tuple(refs)
 
 
-def link_roadmap(roadmap: Roadmap, decisions: Iterable[Any], rfcs: Iterable[Any],
-                 resolve: Callable[[str], str | None]) -> Roadmap:
+def link_roadmap(
+    roadmap: Roadmap, decisions: Iterable[Any], rfcs: Iterable[Any], resolve: Callable[[str], str | None]
+) -> Roadmap:
     """The roadmap with each item's references and every relative link pointing at site pages."""
     index = ref_index(decisions, rfcs)
     items = tuple(
-        replace(item, refs=mentions(f"{item.title}\n{item.text}", index),
-                title=rewrite_links(item.title, roadmap.file, roadmap.page, resolve),
-                text=rewrite_links(item.text, roadmap.file, roadmap.page, resolve))
+        replace(
+            item,
+            refs=mentions(f"{item.title}\n{item.text}", index),
+            title=rewrite_links(item.title, roadmap.file, roadmap.page, resolve),
+            text=rewrite_links(item.text, roadmap.file, roadmap.page, resolve),
+        )
         for item in roadmap.items
     )
     text = rewrite_links(roadmap.text, roadmap.file, roadmap.written_page, resolve)
@@ -73,10 +77,14 @@ def link_roadmap(roadmap: Roadmap, decisions: Iterable[Any], rfcs: Iterable[Any]
 def roadmap_findings(roadmap: Roadmap) -> list[Finding]:
     """An item without a DRI has nobody to ask and nobody to push it."""
     return [
-        Finding("roadmap-item-without-dri", f"{roadmap.file}:{item.line}",
-                f"Roadmap item {_plain(item.title)!r} ({item.section}) has no DRI; add `DRI: @handle`",
-                f"{roadmap.page}#{item.anchor}")
-        for item in roadmap.items if not item.dri
+        Finding(
+            "roadmap-item-without-dri",
+            f"{roadmap.file}:{item.line}",
+            f"Roadmap item {_plain(item.title)!r} ({item.section}) has no DRI; add `DRI: @handle`",
+            f"{roadmap.page}#{item.anchor}",
+        )
+        for item in roadmap.items
+        if not item.dri
     ]
 
 

@@ -34,7 +34,5 @@ def roadmap_json(hb: Handbook) -> dict[str, Any] | None:
         "url": page_url(roadmap.page),
         "sections": {s: [i["title"] for i in items if i["section"] == s] for s in SECTIONS},
         "items": items,
-        "by_dri": [
-            {"dri": dri, "items": [i.title for i in dri_items]} for dri, dri_items in roadmap.by_dri().items()
-        ],
+        "by_dri": [{"dri": dri, "items": [i.title for i in dri_items]} for dri, dri_items in roadmap.by_dri().items()],
     }

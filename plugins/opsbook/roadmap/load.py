@@ -73,7 +73,7 @@ def parse_items(body: str, first_line: int) -> tuple[list[tuple[str, int, list[s
             lazy_ok = False
         elif open_item and (indented or lazy_ok):
             spaces = len(line) - len(line.lstrip(" "))
-            items[-1][2].append(line[min(spaces, indent):] if indented else line.strip())
+            items[-1][2].append(line[min(spaces, indent) :] if indented else line.strip())
             item_fenced ^= bool(_FENCE.match(line))
             # Only paragraph text continues lazily: not a blank line, a fence or code.
             lazy_ok = not item_fenced and not _FENCE.match(line)
@@ -96,16 +96,20 @@ def load_roadmap(settings: Settings, problems: ProblemLog, team: Team | None = N
     title = next((m.group(1) for line in body.split("\n") if (m := _H1.match(line))), "Roadmap")
     raw, found = parse_items(body, body_line)
     if not found:
-        problems.add(name, None, "no `## Now`, `## Next` or `## Later` section; the roadmap is written as "
-                     "those three sections of list items, each naming its DRI as `DRI: @handle`")
+        problems.add(
+            name,
+            None,
+            "no `## Now`, `## Next` or `## Later` section; the roadmap is written as "
+            "those three sections of list items, each naming its DRI as `DRI: @handle`",
+        )
     items = []
     for section, line, lines in raw:
         whole = "\n".join(lines).strip()
         details = "\n".join(strip_dri(x) if _DRI.search(x) else x for x in lines[1:]).strip("\n")
         dri = dri_of(whole)
         if dri and team is not None and dri not in team.handles:
-            problems.add(name, line, f"DRI @{dri} is not a person in {team.file}; a DRI is one person's "
-                         "handle defined there")
-        items.append(RoadmapItem(section=section, title=strip_dri(lines[0]), text=details, dri=dri,
-                                 line=line))
+            problems.add(
+                name, line, f"DRI @{dri} is not a person in {team.file}; a DRI is one person's handle defined there"
+            )
+        items.append(RoadmapItem(section=section, title=strip_dri(lines[0]), text=details, dri=dri, line=line))
     return Roadmap(file=name, title=title, text=body, items=tuple(items))

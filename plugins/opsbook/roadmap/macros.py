@@ -21,7 +21,12 @@ def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[s
         bare = handle.strip().lstrip("@")
         if hb.team is not None and bare not in hb.team.handles:
             return f'*opsbook: unknown person "{handle}" (not in {hb.team.file})*'
-        return r.render("macros/roadmap_items.md.j2", current_page(), roadmap=roadmap, handle=bare,
-                        items=roadmap_items_of(roadmap, bare)).strip()
+        return r.render(
+            "macros/roadmap_items.md.j2",
+            current_page(),
+            roadmap=roadmap,
+            handle=bare,
+            items=roadmap_items_of(roadmap, bare),
+        ).strip()
 
     return {"roadmap_items": roadmap_items}

@@ -46,8 +46,9 @@ class Roadmap:
     def by_dri(self) -> dict[str | None, tuple[RoadmapItem, ...]]:
         """Items per DRI, handles sorted, items without a DRI under None last."""
         handles = sorted({i.dri for i in self.items if i.dri})
-        rollup: dict[str | None, tuple[RoadmapItem, ...]] = {h: tuple(i for i in self.items if i.dri == h)
-                                                             for h in handles}
+        rollup: dict[str | None, tuple[RoadmapItem, ...]] = {
+            h: tuple(i for i in self.items if i.dri == h) for h in handles
+        }
         missing = tuple(i for i in self.items if not i.dri)
         if missing:
             rollup[None] = missing

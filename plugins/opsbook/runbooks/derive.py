@@ -52,15 +52,18 @@ def stale_reasons(
 
 
 def with_staleness(
-    runbooks: tuple[Runbook, ...], incidents: Iterable[Any], major: Iterable[str], as_of: datetime,
-    stale_days: int, tz: tzinfo,
+    runbooks: tuple[Runbook, ...],
+    incidents: Iterable[Any],
+    major: Iterable[str],
+    as_of: datetime,
+    stale_days: int,
+    tz: tzinfo,
 ) -> tuple[Runbook, ...]:
     """The runbooks with `stale_reasons` filled in at the as-of date."""
     latest = latest_major_incidents(incidents, major)
     today = as_of.astimezone(tz).date()
     return tuple(
-        replace(rb, stale_reasons=stale_reasons(rb, today, stale_days, latest.get(rb.service), tz))
-        for rb in runbooks
+        replace(rb, stale_reasons=stale_reasons(rb, today, stale_days, latest.get(rb.service), tz)) for rb in runbooks
     )
 
 
@@ -85,19 +88,27 @@ def runbook_findings(runbooks: tuple[Runbook, ...], services: tuple[Service, ...
     for rb in runbooks:
         if rb.is_service_runbook:
             for reason in rb.stale_reasons:
-                findings.append(Finding("stale-runbook", rb.service, f"Runbook {rb.path} is stale: {reason}",
-                                        rb.page))
+                findings.append(Finding("stale-runbook", rb.service, f"Runbook {rb.path} is stale: {reason}", rb.page))
             for section in rb.missing_sections:
-                findings.append(Finding("runbook-missing-section", rb.service,
-                                        f"Runbook {rb.path} has no {section} section", rb.page))
+                findings.append(
+                    Finding(
+                        "runbook-missing-section", rb.service, f"Runbook {rb.path} has no {section} section", rb.page
+                    )
+                )
         elif rb.top_level and not rb.section_page and services:
-            findings.append(Finding("runbook-without-service", rb.service,
-                                    f"Runbook {rb.path} names no service (no service {rb.service!r}); "
-                                    "rename it to <service>.md or set `service:` in its front matter",
-                                    rb.page))
+            findings.append(
+                Finding(
+                    "runbook-without-service",
+                    rb.service,
+                    f"Runbook {rb.path} names no service (no service {rb.service!r}); "
+                    "rename it to <service>.md or set `service:` in its front matter",
+                    rb.page,
+                )
+            )
     index = by_service(runbooks)
     for service in services:
         if service.slos and service.id not in index:
-            findings.append(Finding("missing-runbook", service.id,
-                                    f"Service {service.id} has SLOs but no runbook", service.page))
+            findings.append(
+                Finding("missing-runbook", service.id, f"Service {service.id} has SLOs but no runbook", service.page)
+            )
     return findings

@@ -86,19 +86,30 @@ def load_runbooks(
             continue
         front, body, _ = split_front_matter(text, src.source, problems)
         invalid = check(front, "runbook", src.source, problems)
-        runbooks.append(_runbook(src, front, body, invalid, problems, service_by_id, team, as_of,
-                                 settings.slo))
+        runbooks.append(_runbook(src, front, body, invalid, problems, service_by_id, team, as_of, settings.slo))
     return tuple(runbooks)
 
 
-def _runbook(src: _Source, front: LineDict, body: str, invalid: Invalid, problems: ProblemLog,
-             service_by_id: dict[str, Service], team: Team | None, as_of: date, slo_file: str) -> Runbook:
+def _runbook(
+    src: _Source,
+    front: LineDict,
+    body: str,
+    invalid: Invalid,
+    problems: ProblemLog,
+    service_by_id: dict[str, Service],
+    team: Team | None,
+    as_of: date,
+    slo_file: str,
+) -> Runbook:
     stem = posixpath.splitext(posixpath.basename(src.inner))[0]
     ok = {key: not invalid.under(key) for key in front}
     service = str(front["service"]) if ok.get("service") else stem
     if ok.get("service") and service_by_id and service not in service_by_id:
-        problems.add(src.source, front.line_of("service"), f"service {service!r} is not a service in "
-                     f"{slo_file}; use one of: {', '.join(sorted(service_by_id))}")
+        problems.add(
+            src.source,
+            front.line_of("service"),
+            f"service {service!r} is not a service in {slo_file}; use one of: {', '.join(sorted(service_by_id))}",
+        )
     last_reviewed = None
     if ok.get("last_reviewed"):
         try:
@@ -109,8 +120,7 @@ def _runbook(src: _Source, front: LineDict, body: str, invalid: Invalid, problem
     check_person(team, owner, src.source, front.line_of("owner"), "runbook owner", problems)
     h1, rest = split_h1(hugo_refs(body))
     known = service_by_id.get(service)
-    title = (str(front["title"]) if ok.get("title") else None) or h1 \
-        or (f"{known.title} runbook" if known else stem)
+    title = (str(front["title"]) if ok.get("title") else None) or h1 or (f"{known.title} runbook" if known else stem)
     return Runbook(
         service=service,
         title=title,

@@ -39,10 +39,7 @@ class Runbook:
     def missing_sections(self) -> tuple[str, ...]:
         """Required sections (Pager, Playbooks, Rollback) with no matching heading."""
         lowered = [s.lower() for s in self.sections]
-        return tuple(
-            name for name, starts in REQUIRED_SECTIONS
-            if not any(h.startswith(starts) for h in lowered)
-        )
+        return tuple(name for name, starts in REQUIRED_SECTIONS if not any(h.startswith(starts) for h in lowered))
 
     @property
     def is_service_runbook(self) -> bool:

@@ -20,9 +20,15 @@ def runbook_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
         GeneratedPage(
             path="runbooks/index.md",
             title="Runbooks",
-            body=r.render("runbooks/index.md.j2", "runbooks/index.md", service_runbooks=service_runbooks,
-                          others=others, missing=missing, folder=folder,
-                          stale_days=hb.settings.runbook_stale_days),
+            body=r.render(
+                "runbooks/index.md.j2",
+                "runbooks/index.md",
+                service_runbooks=service_runbooks,
+                others=others,
+                missing=missing,
+                folder=folder,
+                stale_days=hb.settings.runbook_stale_days,
+            ),
             tags=("runbook",),
             in_nav=True,
         )
@@ -38,8 +44,9 @@ def runbook_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
             GeneratedPage(
                 path=rb.page,
                 title=rb.title,
-                body=r.render("runbooks/runbook.md.j2", rb.page, rb=rb, service=service,
-                              stale_days=hb.settings.runbook_stale_days),
+                body=r.render(
+                    "runbooks/runbook.md.j2", rb.page, rb=rb, service=service, stale_days=hb.settings.runbook_stale_days
+                ),
                 tags=tuple(tags),
                 source=rb.path,
             )

@@ -98,8 +98,7 @@ def _dispatch(obj: LineDict, file: str, reader: Reader) -> None:
         reader.skip(
             file,
             obj.line,
-            f"apiVersion {api!r} is not supported and was skipped; opsbook reads "
-            "openslo/v1 and openslo/v1alpha",
+            f"apiVersion {api!r} is not supported and was skipped; opsbook reads openslo/v1 and openslo/v1alpha",
         )
     else:
         what = (

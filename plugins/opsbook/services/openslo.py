@@ -113,9 +113,7 @@ def _slo(doc: LineDict, file: str, reader: Reader, api: str) -> None:
     for index, objective in enumerate(objectives):
         line = objectives.line_of(index)
         if not isinstance(objective, LineDict):
-            reader.problem(
-                file, line, f"spec.objectives.{index} must be a mapping with a target, e.g. target: 0.999"
-            )
+            reader.problem(file, line, f"spec.objectives.{index} must be a mapping with a target, e.g. target: 0.999")
             continue
         target = _target(objective, file, reader, index, line)
         if target is None:
@@ -175,9 +173,7 @@ def _window(spec: LineDict, file: str, reader: Reader, api: str) -> tuple[timede
     key = "timeWindow" if api == "openslo/v1" else "timeWindows"
     raw = spec.get(key, spec.get("timeWindows" if key == "timeWindow" else "timeWindow"))
     if raw is None:
-        reader.problems.note(
-            file, spec.line, f"no spec.{key}; using {DEFAULT_WINDOW.days} days, as Sloth does"
-        )
+        reader.problems.note(file, spec.line, f"no spec.{key}; using {DEFAULT_WINDOW.days} days, as Sloth does")
         return DEFAULT_WINDOW, False
     item = raw[0] if isinstance(raw, LineList) and raw else raw
     line = raw.line_of(0) if isinstance(raw, LineList) and raw else spec.line_of(key)

@@ -15,8 +15,7 @@ def service_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
         GeneratedPage(
             path="services/index.md",
             title="Services",
-            body=r.render("services/index.md.j2", "services/index.md", services=hb.services,
-                          source=hb.settings.slo),
+            body=r.render("services/index.md.j2", "services/index.md", services=hb.services, source=hb.settings.slo),
             tags=("service",),
             source=hb.settings.slo,
             in_nav=True,
@@ -28,8 +27,9 @@ def service_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
             GeneratedPage(
                 path=service.page,
                 title=service.title,
-                body=r.render("services/service.md.j2", service.page, service=service,
-                              runbook=runbooks.get(service.id)),
+                body=r.render(
+                    "services/service.md.j2", service.page, service=service, runbook=runbooks.get(service.id)
+                ),
                 tags=("service", service.id, *(["owner:" + service.owner] if service.owner else [])),
                 source=service.file,
             )

@@ -29,9 +29,7 @@ SERVICE_LABELS = ("service", "pyrra.dev/service", "app.kubernetes.io/name", "app
 
 def read(doc: LineDict, file: str, reader: Reader) -> None:
     if doc.get("kind") != "ServiceLevelObjective":
-        reader.skip(
-            file, doc.line, f"{API} kind {doc.get('kind')!r} skipped: opsbook reads ServiceLevelObjective"
-        )
+        reader.skip(file, doc.line, f"{API} kind {doc.get('kind')!r} skipped: opsbook reads ServiceLevelObjective")
         return
     meta = mapping(doc.get("metadata"))
     spec = doc.get("spec")
@@ -51,25 +49,19 @@ def read(doc: LineDict, file: str, reader: Reader) -> None:
             raise SpecError('spec.target is missing; write a percent as a string, e.g. target: "99.9"')
         objective = percent(spec["target"], fraction_field=False)
     except SpecError as exc:
-        reader.problem(
-            file, spec.line_of("target"), str(exc) if "target" not in spec else f"spec.target: {exc}"
-        )
+        reader.problem(file, spec.line_of("target"), str(exc) if "target" not in spec else f"spec.target: {exc}")
         return
     try:
         if "window" not in spec:
             raise SpecError("spec.window is missing; write e.g. window: 4w")
         length = window(spec["window"])
     except SpecError as exc:
-        reader.problem(
-            file, spec.line_of("window"), str(exc) if "window" not in spec else f"spec.window: {exc}"
-        )
+        reader.problem(file, spec.line_of("window"), str(exc) if "window" not in spec else f"spec.window: {exc}")
         return
     indicator = mapping(spec.get("indicator"))
     latency = "latency" in indicator or "latencyNative" in indicator
     name = text(meta.get("name")) or sid
-    sli = explicit_sli(labels, meta.get("annotations")) or infer_sli(
-        (name,), "latency" if latency else "availability"
-    )
+    sli = explicit_sli(labels, meta.get("annotations")) or infer_sli((name,), "latency" if latency else "availability")
     reader.add_slo(
         service=sid,
         sli=sli,

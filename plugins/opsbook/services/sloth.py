@@ -28,9 +28,7 @@ def read(doc: LineDict, file: str, reader: Reader, k8s: bool) -> None:
             return
         body = doc.get("spec")
         if not isinstance(body, LineDict):
-            reader.problem(
-                file, doc.line, "PrometheusServiceLevel has no `spec` mapping with service and slos"
-            )
+            reader.problem(file, doc.line, "PrometheusServiceLevel has no `spec` mapping with service and slos")
             return
         prefix, source = "spec.", "sloth-k8s"
     else:

@@ -254,8 +254,7 @@ class Reader:
             self.problem(
                 file,
                 line,
-                f"{what} is {shown}; it must name the service, e.g. checkout-api "
-                "(letters, digits and dashes)",
+                f"{what} is {shown}; it must name the service, e.g. checkout-api (letters, digits and dashes)",
             )
             return None
         decl = self.services.setdefault(sid, ServiceDecl(id=sid, file=file, line=line))

@@ -13,8 +13,12 @@ if TYPE_CHECKING:
 def _shift(shift: Shift | None) -> dict[str, Any] | None:
     if shift is None:
         return None
-    return {"handle": shift.handle, "start": shift.start.isoformat(), "end": shift.end.isoformat(),
-            "index": shift.index}
+    return {
+        "handle": shift.handle,
+        "start": shift.start.isoformat(),
+        "end": shift.end.isoformat(),
+        "index": shift.index,
+    }
 
 
 def oncall_json(hb: Handbook) -> list[dict[str, Any]]:
@@ -43,18 +47,32 @@ def team_json(hb: Handbook) -> dict[str, Any] | None:
     return {
         "file": team.file,
         "people": [
-            {"handle": p.handle, "name": p.name, "roles": list(p.roles), "pod": p.pod, "timezone": p.timezone,
-             "joined": p.joined.isoformat() if p.joined else None}
+            {
+                "handle": p.handle,
+                "name": p.name,
+                "roles": list(p.roles),
+                "pod": p.pod,
+                "timezone": p.timezone,
+                "joined": p.joined.isoformat() if p.joined else None,
+            }
             for p in team.people
         ],
         "pods": [
-            {"name": pod.name, "title": pod.title or None, "description": pod.description or None,
-             "people": [p.handle for p in team.people_in(pod.name)]}
+            {
+                "name": pod.name,
+                "title": pod.title or None,
+                "description": pod.description or None,
+                "people": [p.handle for p in team.people_in(pod.name)],
+            }
             for pod in team.pod_details
         ],
         "roles": [
-            {"name": r.name, "description": r.description, "responsibilities": list(r.responsibilities),
-             "holders": [p.handle for p in team.holders(r.name)]}
+            {
+                "name": r.name,
+                "description": r.description,
+                "responsibilities": list(r.responsibilities),
+                "holders": [p.handle for p in team.holders(r.name)],
+            }
             for r in team.roles
         ],
     }

@@ -22,29 +22,41 @@ DEFAULT_ROLES: tuple[Role, ...] = (
         "DRI",
         "Directly Responsible Individual: the one name accountable for a priority, a decision or a "
         "roadmap item. Not the person doing all the work, the person who makes sure it gets done.",
-        ("Owns the outcome and the next step of an item", "Writes or updates the RFC and decision record",
-         "Says when an item is blocked, done or dropped"),
+        (
+            "Owns the outcome and the next step of an item",
+            "Writes or updates the RFC and decision record",
+            "Says when an item is blocked, done or dropped",
+        ),
     ),
     Role(
         "On-Call",
         "The weekly-rotating first responder for production: acknowledges pages, runs the runbook, "
         "declares incidents and hands over with notes at the handoff.",
-        ("Acknowledge pages within minutes; escalate when unsure", "Declare and coordinate incidents",
-         "Leave handoff notes; bring toil to the infra/on-call sync"),
+        (
+            "Acknowledge pages within minutes; escalate when unsure",
+            "Declare and coordinate incidents",
+            "Leave handoff notes; bring toil to the infra/on-call sync",
+        ),
     ),
     Role(
         "EM/TPM",
         "Engineering manager or technical programme manager: keeps the operating cadence running, "
         "the roadmap honest and work unblocked.",
-        ("Run triage and the weekly rituals", "Keep ROADMAP.md current with a DRI per item",
-         "Chase overdue follow-ups and postmortems"),
+        (
+            "Run triage and the weekly rituals",
+            "Keep ROADMAP.md current with a DRI per item",
+            "Chase overdue follow-ups and postmortems",
+        ),
     ),
     Role(
         "QA/Release Captain",
         "Owns release quality for the week: the definition of done (tests, docs, security checks), "
         "the go/no-go call and the rollback decision.",
-        ("Check the definition of done before a release", "Call go/no-go at ship review",
-         "Decide and run a rollback when a release misbehaves"),
+        (
+            "Check the definition of done before a release",
+            "Call go/no-go at ship review",
+            "Decide and run a rollback when a release misbehaves",
+        ),
     ),
 )
 
@@ -90,8 +102,9 @@ def load_team(settings: Settings, problems: ProblemLog) -> Team | None:
     if data is None:
         return None
     if not isinstance(data, LineDict):
-        problems.add(name, getattr(data, "line", 1), "the file must be a mapping with `people`, "
-                     "`pods`, `roles` and `rotations`")
+        problems.add(
+            name, getattr(data, "line", 1), "the file must be a mapping with `people`, `pods`, `roles` and `rotations`"
+        )
         return None
     invalid = check(data, "team", name, problems)
     team_zone = _str(data.get("timezone"))
@@ -106,8 +119,7 @@ def load_team(settings: Settings, problems: ProblemLog) -> Team | None:
     pod_details = (*declared, *(Pod(n) for n in undeclared))
     pods = [d.name for d in pod_details]
     handles = {p.handle for p in people}
-    rotations = _rotations(data.get("rotations"), name, invalid, problems, handles,
-                           team_zone or settings.timezone.key)
+    rotations = _rotations(data.get("rotations"), name, invalid, problems, handles, team_zone or settings.timezone.key)
     return Team(
         file=name,
         people=people,
@@ -129,8 +141,9 @@ def _roles(raw: Any, file: str, invalid: Any, problems: ProblemLog) -> tuple[Rol
                 continue
             key = str(item["name"]).strip().lower()
             if key in seen:
-                problems.add(file, raw.line_of(index), f"role {item['name']!r} is defined twice; "
-                             "give each role one entry")
+                problems.add(
+                    file, raw.line_of(index), f"role {item['name']!r} is defined twice; give each role one entry"
+                )
                 continue
             seen.add(key)
             roles[key] = Role(
@@ -150,13 +163,13 @@ def _pods(raw: Any, invalid: Any) -> tuple[Pod, ...]:
         if invalid.under("pods", pod):
             continue
         entry = info if isinstance(info, LineDict) else LineDict()
-        pods.append(Pod(pod, _str(entry.get("title")) or "", _str(entry.get("description")) or "",
-                        raw.line_of(pod)))
+        pods.append(Pod(pod, _str(entry.get("title")) or "", _str(entry.get("description")) or "", raw.line_of(pod)))
     return tuple(pods)
 
 
-def _people(raw: Any, file: str, invalid: Any, problems: ProblemLog, roles: tuple[Role, ...],
-            declared_pods: set[str]) -> tuple[Person, ...]:
+def _people(
+    raw: Any, file: str, invalid: Any, problems: ProblemLog, roles: tuple[Role, ...], declared_pods: set[str]
+) -> tuple[Person, ...]:
     if not isinstance(raw, LineList):
         return ()
     role_names = {r.name.lower(): r.name for r in roles}
@@ -167,8 +180,12 @@ def _people(raw: Any, file: str, invalid: Any, problems: ProblemLog, roles: tupl
             continue
         handle = str(item["handle"])
         if handle in people:
-            problems.add(file, line, f"handle {handle!r} is used twice (first on line "
-                         f"{people[handle].line}); every person needs a unique handle")
+            problems.add(
+                file,
+                line,
+                f"handle {handle!r} is used twice (first on line "
+                f"{people[handle].line}); every person needs a unique handle",
+            )
             continue
         joined = None
         if "joined" in item:
@@ -178,8 +195,11 @@ def _people(raw: Any, file: str, invalid: Any, problems: ProblemLog, roles: tupl
                 problems.add(file, item.line_of("joined"), f"joined: {exc}")
         pod = _str(item.get("pod"))
         if pod is not None and declared_pods and pod not in declared_pods:
-            problems.add(file, item.line_of("pod"), f"pod {pod!r} is not one of the pods of this file; "
-                         f"use one of: {', '.join(sorted(declared_pods))}")
+            problems.add(
+                file,
+                item.line_of("pod"),
+                f"pod {pod!r} is not one of the pods of this file; use one of: {', '.join(sorted(declared_pods))}",
+            )
         zone = _str(item.get("timezone"))
         if zone is not None and not zone_ok(zone):
             problems.add(file, item.line_of("timezone"), f"timezone {zone!r} is unknown; {ZONE_HINT}")
@@ -188,9 +208,12 @@ def _people(raw: Any, file: str, invalid: Any, problems: ProblemLog, roles: tupl
         for r_index, role in enumerate(item.get("roles") or ()):
             known = role_names.get(str(role).strip().lower())
             if known is None:
-                problems.add(file, item["roles"].line_of(r_index),
-                             f"role {role!r} is not defined; use one of: {', '.join(role_names.values())} "
-                             "or define it under `roles`")
+                problems.add(
+                    file,
+                    item["roles"].line_of(r_index),
+                    f"role {role!r} is not defined; use one of: {', '.join(role_names.values())} "
+                    "or define it under `roles`",
+                )
             else:
                 person_roles.append(known)
         people[handle] = Person(
@@ -205,8 +228,9 @@ def _people(raw: Any, file: str, invalid: Any, problems: ProblemLog, roles: tupl
     return tuple(people.values())
 
 
-def _rotations(raw: Any, file: str, invalid: Any, problems: ProblemLog, handles: set[str],
-               default_zone: str) -> tuple[Rotation, ...]:
+def _rotations(
+    raw: Any, file: str, invalid: Any, problems: ProblemLog, handles: set[str], default_zone: str
+) -> tuple[Rotation, ...]:
     if not isinstance(raw, LineList):
         return ()
     rotations: dict[str, Rotation] = {}
@@ -236,8 +260,12 @@ def _rotations(raw: Any, file: str, invalid: Any, problems: ProblemLog, handles:
         members = item["members"]
         for m_index, member in enumerate(members):
             if str(member).lstrip("@") not in handles:
-                problems.add(file, members.line_of(m_index), f"rotation member {member!r} is not a "
-                             "person in `people`; use a person's handle (a pod cannot be on call)")
+                problems.add(
+                    file,
+                    members.line_of(m_index),
+                    f"rotation member {member!r} is not a "
+                    "person in `people`; use a person's handle (a pod cannot be on call)",
+                )
                 ok = False
         if not ok:
             continue  # a rotation with a bad field would name the wrong person on call: leave it out

@@ -18,12 +18,16 @@ def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[s
             return "*opsbook: no on-call rotation (add `rotations` to the team file)*"
         chosen = list(team.oncall)
         if rotation is not None:
-            chosen = [oc for oc in team.oncall if oc.rotation.name.lower() == rotation.strip().lower()
-                      or oc.rotation.slug == rotation.strip().lower()]
+            chosen = [
+                oc
+                for oc in team.oncall
+                if oc.rotation.name.lower() == rotation.strip().lower() or oc.rotation.slug == rotation.strip().lower()
+            ]
             if not chosen:
                 known = ", ".join(oc.rotation.name for oc in team.oncall)
                 return f'*opsbook: unknown rotation "{rotation}" (known: {known})*'
-        return r.render("macros/on_call_now.md.j2", current_page(), oncalls=chosen, team=team,
-                        inline=rotation is not None).strip()
+        return r.render(
+            "macros/on_call_now.md.j2", current_page(), oncalls=chosen, team=team, inline=rotation is not None
+        ).strip()
 
     return {"on_call_now": on_call_now}

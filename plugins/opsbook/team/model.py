@@ -144,14 +144,11 @@ class Team:
         return tuple(p for p in self.people if role in p.roles)
 
 
-def check_person(
-    team: Team | None, who: object, file: str, line: int | None, what: str, problems: ProblemLog
-) -> None:
+def check_person(team: Team | None, who: object, file: str, line: int | None, what: str, problems: ProblemLog) -> None:
     """Log a problem when `who` names nobody in the team file (no team file -> anything goes)."""
     if team is None or who is None or not isinstance(who, str) or team.knows(who):
         return
-    problems.add(file, line, f"{what} {who!r} is not a person or pod in {team.file}; "
-                 "use a handle or pod defined there")
+    problems.add(file, line, f"{what} {who!r} is not a person or pod in {team.file}; use a handle or pod defined there")
 
 
 def check_person_or_role(
@@ -160,5 +157,8 @@ def check_person_or_role(
     """Like `check_person`, but a role of the team file (e.g. `EM/TPM`) also counts."""
     if team is None or not isinstance(who, str) or team.knows(who) or team.knows_role(who):
         return
-    problems.add(file, line, f"{what} {who!r} is not a person, pod or role in {team.file}; "
-                 "use a handle, a pod or a role defined there")
+    problems.add(
+        file,
+        line,
+        f"{what} {who!r} is not a person, pod or role in {team.file}; use a handle, a pod or a role defined there",
+    )

@@ -16,5 +16,8 @@ def team_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     pods = [(pod, team.people_in(pod.name)) for pod in team.pod_details]
     unassigned = team.people_in(None)
     body = r.render("team/team.md.j2", PAGE, team=team, pods=pods, unassigned=unassigned)
-    return [GeneratedPage(path=PAGE, title="Team and on-call", body=body, tags=("team", "on-call"),
-                          source=team.file, in_nav=True)]
+    return [
+        GeneratedPage(
+            path=PAGE, title="Team and on-call", body=body, tags=("team", "on-call"), source=team.file, in_nav=True
+        )
+    ]
