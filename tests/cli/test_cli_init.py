@@ -95,3 +95,13 @@ def test_init_bad_options_exit_2(
 ) -> None:
     assert main(["init", str(tmp_path / "x"), *argv]) == 2
     assert message in capsys.readouterr().err and not (tmp_path / "x").exists()
+
+
+def test_init_over_a_dangling_symlink_refuses_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "handbook"
+    target.mkdir()
+    (target / "mkdocs.yml").symlink_to(tmp_path / "nowhere.yml")
+    assert main(["init", str(target)]) == 2
+    assert "mkdocs.yml" in capsys.readouterr().err and not (tmp_path / "nowhere.yml").exists()

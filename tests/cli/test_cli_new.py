@@ -266,3 +266,36 @@ def test_yaml_quoting_round_trips() -> None:
     ]:
         front, _, _ = split_front_matter(f"---\nt: {new_mod.yaml_str(text)}\n---\n", "x", ProblemLog())
         assert front["t"] == text, text
+
+
+# ---------------------------------------------------------------- manners
+
+
+@pytest.mark.parametrize(
+    ("kind", "own", "foreign"),
+    [
+        ("incident", "--severity", ("--owner", "--author", "--review-days")),
+        ("decision", "--owner", ("--severity", "--service", "--author")),
+        ("rfc", "--review-days", ("--severity", "--owner", "--folder")),
+    ],
+)
+def test_help_of_one_kind_lists_that_kinds_options_only(
+    capsys: pytest.CaptureFixture[str], kind: str, own: str, foreign: tuple[str, ...]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["new", kind, "--help"])
+    out = capsys.readouterr().out
+    assert exit_.value.code == 0 and own in out and "TITLE" in out
+    assert not [option for option in foreign if option in out]
+
+
+def test_the_title_is_accepted_as_an_argument(
+    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_site({"ops/slo.yml": SLO, "ops/team.yml": TEAM})
+    code, out, _ = _new(capsys, root, "decision", "Adopt trunk-based development", "--owner", "dana")
+    assert code == 0 and _front(root / out)["title"] == "Adopt trunk-based development"
+    code, out, _ = _new(capsys, root, "rfc", "Rate limiting", "--author", "frank")
+    assert code == 0 and out.endswith("-rate-limiting.md")
+    code, _, err = _new(capsys, root, "decision", "One", "--title", "Two")
+    assert code == 2 and "give the title once" in err

@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import sys
 from textwrap import fill
+from typing import Any
 
-from .common import UsageError
+from .common import DETECTED_BY, UsageError
 
 DESCRIPTION = """\
 opsbook keeps your operations handbook as code: SLOs, incidents, decisions, RFCs, runbooks and
@@ -119,21 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=NEW_EPILOG,
         formatter_class=formatter,
     )
-    new.add_argument("kind", choices=["incident", "decision", "rfc"], help="what to start")
-    new.add_argument("-t", "--title", help="one-line title (default: a placeholder to edit)")
-    new.add_argument(
-        "--date",
-        metavar="YYYY-MM-DD",
-        help="the day of the id and of the record (default: today in the handbook's time zone)",
-    )
-    new.add_argument(
-        "-C",
-        "--root",
-        metavar="ROOT",
-        help="the handbook folder (default: this folder or the nearest one above that holds mkdocs.yml)",
-    )
-    new.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
-    incident = new.add_argument_group("incident options")
+    kinds = new.add_subparsers(dest="kind", metavar="KIND", title="kinds", required=True)
+    # One subparser per kind: `opsbook new incident --help` lists the incident's options only.
+    incident = _new_kind(kinds, "incident", "a new incident: ops/incidents/INC-YYYYMMDD-NN.md", formatter)
     incident.add_argument("--severity", help="a level of the handbook's scale (default: the least severe)")
     incident.add_argument(
         "--service",
@@ -149,17 +138,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     incident.add_argument(
         "--detected-by",
-        choices=["monitor", "customer", "on-call", "other"],
+        choices=list(DETECTED_BY),
         default="monitor",
         help="how it was noticed (default: monitor)",
     )
     incident.add_argument("--coordinator", metavar="HANDLE", help="the incident coordinator")
-    decision = new.add_argument_group("decision options")
+    decision = _new_kind(kinds, "decision", "a new decision record: ops/decisions/YYYY-NNNN-<slug>.md", formatter)
     decision.add_argument("--owner", metavar="HANDLE", help="the DRI of the decision")
-    decision.add_argument("--status", help="decision: proposed (default) or accepted; rfc: draft (default) or review")
+    decision.add_argument("--status", help="proposed (default) or accepted")
     decision.add_argument("--tag", action="append", default=[], help="a tag; repeat for several")
     decision.add_argument("--folder", help="decision folder to write to (default: the first configured one)")
-    rfc = new.add_argument_group("rfc options")
+    rfc = _new_kind(kinds, "rfc", "a new RFC: rfcs/YYYY-MM-<slug>.md", formatter)
     rfc.add_argument(
         "--author",
         action="append",
@@ -167,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="HANDLE",
         help="an author (required); repeat for several (the first is the DRI)",
     )
+    rfc.add_argument("--status", help="draft (default) or review")
     rfc.add_argument(
         "--review-days", type=int, metavar="N", help="open the review today for N days (sets status review)"
     )
@@ -205,6 +195,31 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-C", "--root", metavar="ROOT", help="the handbook folder (default: this folder or above)")
     export.add_argument("--strict", action="store_true", help="exit 1 when the sources have problems")
     export.set_defaults(run="export")
+    return parser
+
+
+def _new_kind(kinds: Any, name: str, summary: str, formatter: type[argparse.HelpFormatter]) -> argparse.ArgumentParser:
+    """The subparser of one kind of `opsbook new`, with the options every kind shares."""
+    parser: argparse.ArgumentParser = kinds.add_parser(
+        name,
+        help=summary,
+        description=fill(summary[0].upper() + summary[1:] + ", with the next free id.", 96),
+        formatter_class=formatter,
+    )
+    parser.add_argument("title", nargs="?", metavar="TITLE", help="one-line title (or --title)")
+    parser.add_argument("-t", "--title", dest="title_option", metavar="TITLE", help="the same as TITLE")
+    parser.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the day of the id and of the record (default: today in the handbook's time zone)",
+    )
+    parser.add_argument(
+        "-C",
+        "--root",
+        metavar="ROOT",
+        help="the handbook folder (default: this folder or the nearest one above that holds mkdocs.yml)",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
     return parser
 
 

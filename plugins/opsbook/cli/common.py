@@ -9,6 +9,9 @@ from .. import siteconfig
 from ..settings import OptionError, Settings, settings_from_options
 from ..sources import rel
 
+# How an incident was first noticed: the SPEC's vocabulary, offered by `opsbook new incident --detected-by`.
+DETECTED_BY = ("monitor", "alert", "customer", "support", "on-call", "synthetic", "other")
+
 
 class UsageError(Exception):
     """A mistake in how opsbook was called or configured: message on stderr, exit status 2."""

@@ -17,6 +17,9 @@ from .common import UsageError, handbook_settings, shown
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.title and args.title_option and args.title != args.title_option:
+        raise UsageError("give the title once: as TITLE or as --title, not both")
+    args.title = args.title or args.title_option
     settings, _ = handbook_settings(args.root)
     hb = load_handbook(replace(settings, base_ref=None))  # services and people to check options against
     now = new.local_now(settings)

@@ -7,6 +7,7 @@ so what init shows is exactly what `new` produces, filled in.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from datetime import datetime, timedelta
@@ -61,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
 def scaffold(target: Path, *, name: str, service: str, timezone: ZoneInfo) -> list[Path]:
     """Write the handbook; refuse (UsageError) before writing anything if a file would be replaced."""
     planned = {path.format(service=service): template for path, template in FILES.items()}
-    existing = [p for p in planned if (target / p).exists()]
+    # lexists: a dangling symlink (say mkdocs.yml -> elsewhere) is a file init must not replace either.
+    existing = [p for p in planned if os.path.lexists(target / p)]
     if existing:
         raise UsageError(
             f"{shown(target)} already has {', '.join(existing)}; init never overwrites files. Choose an empty folder."
