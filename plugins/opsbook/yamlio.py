@@ -135,9 +135,9 @@ except ImportError:  # pragma: no cover - a PyYAML built without libyaml
     CParser = None
 
 
-class _FastLoader(
+class _FastLoader(  # type: ignore[misc]
     CParser or yaml.parser.Parser,
-    yaml.constructor.SafeConstructor,  # type: ignore[misc]
+    yaml.constructor.SafeConstructor,
     yaml.resolver.Resolver,
 ):
     """The same loader on libyaml's parser, about ten times faster (what keeps `opsbook check` of
