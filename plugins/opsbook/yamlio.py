@@ -135,8 +135,8 @@ except ImportError:  # pragma: no cover - a PyYAML built without libyaml
     CParser = None
 
 
-class _FastLoader(  # type: ignore[misc]
-    CParser or yaml.parser.Parser,
+class _FastLoader(
+    CParser or yaml.parser.Parser,  # type: ignore[misc]
     yaml.constructor.SafeConstructor,
     yaml.resolver.Resolver,
 ):
