@@ -26,6 +26,7 @@ from .incidents.derive import derive_all as derive_incidents
 from .incidents.derive import findings as incident_findings
 from .incidents.load import load_incidents
 from .incidents.pages import incident_pages
+from .layout import with_layout
 from .maturity.derive import evaluate as evaluate_maturity
 from .maturity.derive import maturity_findings
 from .maturity.load import load_rubric
@@ -165,7 +166,7 @@ def render_pages(handbook: Handbook) -> tuple[list[GeneratedPage], list[Generate
     pages.append(problems_page(handbook, renderer))
     pages.append(attention_page(handbook, renderer))
     pages += changes_pages(handbook, renderer)
-    pages = with_banners(handbook, pages, renderer)
+    pages = with_layout(with_banners(handbook, pages, renderer))
     assets = [opsjson.asset(handbook), *decision_assets(handbook), *_schema_assets(), *_static_assets()]
     if handbook.cadence is not None:
         assets.append(ics.asset(handbook.cadence, handbook.as_of))

@@ -21,7 +21,7 @@ from .sources import rel
 
 log = get_plugin_logger(__name__)
 
-MARKDOWN_EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "pymdownx.tasklist")
+MARKDOWN_EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "def_list", "pymdownx.tasklist")
 
 
 class OpsbookPlugin(BasePlugin[OpsbookConfig]):

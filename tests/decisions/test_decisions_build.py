@@ -61,7 +61,7 @@ def test_example_ops_json(example_site: Path) -> None:
 
 def test_example_pages(example_site: Path) -> None:
     index = (example_site / "decisions" / "index.html").read_text("utf-8")
-    assert 'data-filters="Status,Tags,Year"' in index and "opsbook-badge--warn" in index
+    assert 'data-filters="Status,Tags"' in index and "opsbook-badge--warn" in index
     superseded = (example_site / "decisions" / "2025-0006" / "index.html").read_text("utf-8")
     assert "This decision is no longer in force: it was superseded by" in superseded
     assert 'href="../2026-0003/"' in superseded and 'href="../2025-0001/"' in superseded
