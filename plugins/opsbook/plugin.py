@@ -16,6 +16,7 @@ from . import macros
 from .build import SCRIPT, STYLESHEET, load_handbook, render_pages
 from .config import OpsbookConfig
 from .handbook import Handbook
+from .kinds import source_paths
 from .settings import OptionError, Settings, settings_from_options
 from .sources import rel
 
@@ -102,20 +103,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         """Rebuild when data sources change, not only docs/."""
         assert self.handbook is not None
         s = self.handbook.settings
-        for relative in (
-            s.slo,
-            s.slo_dir,
-            s.incidents,
-            *s.decisions,
-            s.rfcs,
-            s.runbooks,
-            s.cadence,
-            s.team,
-            s.checklists,
-            s.maturity,
-            s.onboarding,
-            s.roadmap,
-        ):
+        for relative in source_paths(s):
             path = s.path(relative)
             if path.exists():
                 server.watch(str(path))

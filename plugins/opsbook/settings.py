@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -68,6 +68,11 @@ class Settings:
 
     def path(self, relative: str) -> Path:
         return self.root / relative
+
+    @property
+    def today(self) -> date:
+        """The as-of date in the handbook's time zone: the one "today" of every derivation."""
+        return self.as_of.astimezone(self.timezone).date()
 
 
 class OptionError(ValueError):

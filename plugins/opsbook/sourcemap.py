@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -104,3 +105,14 @@ def source_title(root: Path, path: str) -> str:
         return str(front["title"])
     heading = _H1.search(body)
     return heading.group(1) if heading else posixpath.basename(path)
+
+
+def page_of_file(hb: Handbook) -> Callable[[str], str | None]:
+    """A source file -> the page showing it, when the file exists (links of runbooks, roadmap)."""
+    find = resolver(hb)
+
+    def resolve(path: str) -> str | None:
+        hit = find(path)
+        return hit[0] if hit is not None and hb.settings.path(path).is_file() else None
+
+    return resolve

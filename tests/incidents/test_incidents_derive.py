@@ -9,7 +9,7 @@ import pytest
 
 from opsbook.incidents import derive
 from opsbook.incidents.model import FollowUp, Incident
-from opsbook.services.load import make_slo
+from opsbook.services.derive import make_slo
 from opsbook.services.model import Service
 from opsbook.timeparse import minutes_between, parse_timestamp
 

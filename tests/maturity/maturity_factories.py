@@ -14,7 +14,7 @@ from opsbook.incidents.model import PM_ON_TIME, FollowUp, Incident
 from opsbook.rfcs.model import Rfc
 from opsbook.roadmap.model import Roadmap, RoadmapItem
 from opsbook.runbooks.model import Runbook
-from opsbook.services.load import make_slo
+from opsbook.services.derive import make_slo
 from opsbook.services.model import Service
 from opsbook.settings import Settings
 from opsbook.team.model import Person, Rotation, Team

@@ -89,6 +89,9 @@ class Decision:
         return self.status in RETIRED or bool(self.superseded_by)
 
 
+SKIP_NOTE = "not read as a decision record: "  # prefix of the note of a skipped file
+
+
 @dataclass(frozen=True)
 class Skipped:
     """A file in a decisions folder that is not a decision, and why."""

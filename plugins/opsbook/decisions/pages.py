@@ -10,8 +10,7 @@ from typing import Any
 from ..handbook import Handbook
 from ..pages import GeneratedAsset, GeneratedPage
 from ..render import Renderer
-from .collect import SKIP_NOTE
-from .model import Decision, Skipped
+from .model import SKIP_NOTE, Decision, Skipped
 from .status import BADGE, STATUSES
 
 FORMATS = {

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..kinds import source_paths as kind_source_paths
 from ..settings import Settings
 
 
@@ -28,25 +29,8 @@ def _git(root: Path, *args: str) -> bytes:
 
 
 def source_paths(settings: Settings) -> list[str]:
-    """Every configured source path, relative to the handbook root."""
-    s = settings
-    paths = [
-        s.slo,
-        s.slo_dir,
-        s.incidents,
-        *s.decisions,
-        s.rfcs,
-        s.runbooks,
-        s.cadence,
-        s.team,
-        s.checklists,
-        s.maturity,
-        s.onboarding,
-        s.roadmap,
-    ]
-    docs_dir = getattr(s, "docs_dir", None)
-    if docs_dir:
-        paths.append(str(docs_dir))
+    """Every configured source path and the docs folder, relative to the handbook root."""
+    paths = kind_source_paths(settings) + ([settings.docs_dir] if settings.docs_dir else [])
     return sorted(set(paths))
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .. import opsjson
 from ..problems import ProblemLog
+from ..settings import Settings
+from .diff import compare
 from .gitbase import GitError, checkout
 from .model import Changes
 
@@ -13,11 +17,12 @@ if TYPE_CHECKING:
     from ..handbook import Handbook
 
 
-def compare_with_base(head: Handbook, log: ProblemLog) -> Changes | None:
-    """The changes from `settings.base_ref` to `head`; a git failure is a problem, not a crash."""
-    from .. import opsjson
-    from ..build import load_handbook  # the pipeline loads the base the same way as the head
+def compare_with_base(head: Handbook, log: ProblemLog, load_handbook: Callable[[Settings], Handbook]) -> Changes | None:
+    """The changes from `settings.base_ref` to `head`; a git failure is a problem, not a crash.
 
+    `load_handbook` is the pipeline itself (passed in, not imported: build.py calls this), so the
+    base loads exactly as the head does.
+    """
     settings = head.settings
     ref = settings.base_ref
     if not ref:
@@ -29,6 +34,4 @@ def compare_with_base(head: Handbook, log: ProblemLog) -> Changes | None:
     except GitError as exc:
         log.add("base_ref", None, f"cannot build a preview against {ref!r}: {exc}")
         return None
-    from .diff import compare
-
     return Changes(ref, commit, compare(opsjson.build(base), opsjson.build(head)))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .model import BurnRateAlert
+from datetime import timedelta
+
+from ..timeparse import format_threshold
+from .model import BurnRateAlert, Slo
 
 # (severity, burn rate, long window, short window, long window in hours): the workbook's
 # recommended starting point for a 30-day SLO.
@@ -36,4 +39,43 @@ def burn_rate_alerts(objective: float, window_days: float) -> tuple[BurnRateAler
             budget_spent=round(rate * hours / (window_days * 24), 6),
         )
         for severity, rate, long_w, short_w, hours in ALERT_POLICY
+    )
+
+
+def make_slo(
+    service: str,
+    sli: str,
+    objective: float,
+    window: timedelta,
+    threshold: timedelta | None,
+    file: str,
+    line: int | None,
+    source_format: str = "opsbook",
+    name: str = "",
+    description: str = "",
+    calendar: bool = False,
+    budgeting_method: str | None = None,
+) -> Slo:
+    """Build an SLO and derive its budget and alerts once."""
+    days = window.total_seconds() / 86400
+    if not name:
+        name = sli.replace("_", " ").replace("-", " ").capitalize()
+        if threshold is not None:
+            name += f" < {format_threshold(threshold)}"
+    return Slo(
+        service=service,
+        sli=sli,
+        objective=objective,
+        window_days=round(days, 6),
+        threshold=threshold,
+        name=name,
+        description=description,
+        file=file,
+        line=line,
+        source_format=source_format,
+        budget_fraction=budget_fraction(objective),
+        budget_minutes=budget_minutes(objective, days),
+        alerts=burn_rate_alerts(objective, days),
+        calendar=calendar,
+        budgeting_method=budgeting_method,
     )

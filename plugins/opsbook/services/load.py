@@ -8,10 +8,11 @@ from typing import Any
 from ..problems import ProblemLog
 from ..settings import Settings
 from ..sources import read_text
-from ..timeparse import format_threshold, parse_duration
+from ..timeparse import parse_duration
 from ..validate import check
 from ..yamlio import LineDict, LineList, load_yaml
-from .derive import budget_fraction, budget_minutes, burn_rate_alerts
+from .derive import make_slo
+from .foreign import load_foreign, merge
 from .model import Service, Slo
 
 DEFAULT_WINDOW = timedelta(days=30)
@@ -26,48 +27,8 @@ def has_service_sources(settings: Settings) -> bool:
     return settings.path(settings.slo).is_file() or settings.path(settings.slo_dir).is_dir()
 
 
-def make_slo(
-    service: str,
-    sli: str,
-    objective: float,
-    window: timedelta,
-    threshold: timedelta | None,
-    file: str,
-    line: int | None,
-    source_format: str = "opsbook",
-    name: str = "",
-    description: str = "",
-    calendar: bool = False,
-    budgeting_method: str | None = None,
-) -> Slo:
-    """Build an SLO and derive its budget and alerts once."""
-    days = window.total_seconds() / 86400
-    if not name:
-        name = sli.replace("_", " ").replace("-", " ").capitalize()
-        if threshold is not None:
-            name += f" < {format_threshold(threshold)}"
-    return Slo(
-        service=service,
-        sli=sli,
-        objective=objective,
-        window_days=round(days, 6),
-        threshold=threshold,
-        name=name,
-        description=description,
-        file=file,
-        line=line,
-        source_format=source_format,
-        budget_fraction=budget_fraction(objective),
-        budget_minutes=budget_minutes(objective, days),
-        alerts=burn_rate_alerts(objective, days),
-        calendar=calendar,
-        budgeting_method=budgeting_method,
-    )
-
-
 def load_services(settings: Settings, problems: ProblemLog) -> tuple[Service, ...]:
     """Services of `ops/slo.yml` with the foreign specs of `ops/slo/` merged in by service id."""
-    from .foreign import load_foreign, merge  # foreign readers build SLOs with make_slo from here
 
     return merge(load_native_services(settings, problems), load_foreign(settings, problems))
 

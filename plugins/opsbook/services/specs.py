@@ -16,7 +16,7 @@ from typing import Any
 from ..problems import ProblemLog
 from ..timeparse import ParseError, format_duration, parse_duration
 from ..yamlio import LineDict, LineList
-from .load import make_slo
+from .derive import make_slo
 from .model import Slo
 
 # Explicit SLI word for a foreign SLO, as a label or annotation, when the inference guesses wrong.

@@ -1,0 +1,51 @@
+"""The shape every kind of source shares: what the pipeline, ops.json, macros and serve need of it.
+
+A kind is a package (`incidents/`, `runbooks/`, ...) whose `kind.py` describes it with one `Kind`
+record; `kinds.KINDS` lists them in the order their pages appear. Every hook is a pure function
+over the frozen `Handbook`: `load` and `derive` return a new handbook with the kind's fields filled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .handbook import Handbook
+    from .pages import GeneratedAsset, GeneratedPage
+    from .problems import Finding, ProblemLog
+    from .render import Renderer
+
+
+class Stage(IntEnum):
+    """When a kind loads: kinds named by others first, kinds judging the whole handbook last.
+
+    The pipeline runs, stage by stage, every kind's `load` and then every kind's `derive`, so a
+    derivation sees every item loaded in its own and earlier stages.
+    """
+
+    NAMED = 0  # people and services: every later kind checks the names it uses against them
+    ITEMS = 1  # incidents, runbooks, decisions, ...: they name people and services
+    PRACTICE = 2  # checklists, onboarding, maturity: checks read every other kind, derived
+
+
+Step = Callable[["Handbook", "ProblemLog"], "Handbook"]
+Macros = Callable[["Handbook", "Renderer", Callable[[], str]], dict[str, Callable[..., str]]]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of source. Every hook but `load` is optional."""
+
+    name: str
+    options: tuple[str, ...]  # Settings fields (= plugin options) holding its source paths; watched
+    load: Step
+    stage: Stage = Stage.ITEMS
+    derive: Step | None = None
+    findings: Callable[[Handbook], Iterable[Finding]] | None = None
+    pages: Callable[[Handbook, Renderer], Iterable[GeneratedPage]] | None = None
+    export: Callable[[Handbook], dict[str, Any]] | None = None  # its top-level keys of ops.json
+    macros: Macros | None = None
+    assets: Callable[[Handbook], Iterable[GeneratedAsset]] | None = None
