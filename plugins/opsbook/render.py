@@ -2,13 +2,13 @@
 
 A site overrides any template by putting a file of the same name in its templates folder (plugin
 option `templates`). Autoescaping is on: every value from the sources is HTML-escaped wherever it
-lands, and Markdown bodies go through `markdown_body`, which neutralises raw HTML.
+lands, and Markdown bodies go through the `markdown_body` filter (`markdown.safe_body`): raw HTML
+as text, no script links, no event handlers.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from urllib.parse import quote
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .markdown import safe_body
 from .timeparse import format_duration
 
 
@@ -37,31 +38,6 @@ def cell(value: object) -> Markup:
     """Escape a value for a Markdown table cell: HTML-escaped, pipes and newlines neutralised."""
     text = str(escape("" if value is None else value))
     return Markup(text.replace("|", "&#124;").replace("\n", " "))
-
-
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_TAG_START = re.compile(r"<(?=[A-Za-z!/?])(?!https?://|mailto:)")
-
-
-def markdown_body(text: str) -> Markup:
-    """Markdown from a source file, with raw HTML shown as text instead of executed.
-
-    Code spans and fenced blocks are left alone (Markdown escapes them itself); autolinks such
-    as <https://example.com> keep working.
-    """
-    out: list[str] = []
-    fenced = False
-    for line in text.split("\n"):
-        if _FENCE.match(line):
-            fenced = not fenced
-            out.append(line)
-            continue
-        if fenced:
-            out.append(line)
-            continue
-        parts = re.split(r"(`+[^`]*`+)", line)
-        out.append("".join(p if p.startswith("`") else _TAG_START.sub("&lt;", p) for p in parts))
-    return Markup("\n".join(out))
 
 
 def href(url: object) -> Markup:
@@ -108,7 +84,7 @@ class Renderer:
         )
         self.env.filters.update(
             cell=cell,
-            markdown_body=markdown_body,
+            markdown_body=safe_body,
             href=href,
             date=fmt_date,
             duration=format_duration,
