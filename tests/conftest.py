@@ -8,6 +8,7 @@ import shutil
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build
@@ -114,3 +115,14 @@ def assert_golden(golden: Path, actual: str) -> None:
         if os.environ.get("OPSBOOK_UPDATE_GOLDEN") != "1":
             pytest.fail(f"golden file {golden} was missing and has been written; rerun")
     assert actual == golden.read_text("utf-8"), f"differs from {golden}; OPSBOOK_UPDATE_GOLDEN=1 to accept"
+
+
+def load_decision_log(settings: Any, log: Any, team: Any = None) -> tuple[Any, Any]:
+    """(decisions, rfcs) loaded and derived as the pipeline does, over a handbook with only `team`."""
+    from opsbook.build import load_kinds
+    from opsbook.decisions.kind import KIND as DECISIONS
+    from opsbook.handbook import Handbook
+    from opsbook.rfcs.kind import KIND as RFCS
+
+    hb = load_kinds(Handbook(settings, team=team), (DECISIONS, RFCS), log)
+    return hb.decisions, hb.rfcs

@@ -7,13 +7,14 @@ Markdown pages and site assets. Another front end (a folder writer for Zensical,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from importlib import resources
 
 from . import opsjson
 from .attention import attention_page
 from .handbook import Handbook
-from .kind import Stage
+from .kind import Kind, Stage
 from .kinds import KINDS
 from .layout import with_layout
 from .pages import GeneratedAsset, GeneratedPage
@@ -26,23 +27,27 @@ from .site_pages import problems_page
 
 
 def load_handbook(settings: Settings) -> Handbook:
-    """Load, validate and derive every kind; never raises for bad input.
-
-    Stage by stage (see `kind.Stage`), every kind loads, then every kind derives, in registry order.
-    """
+    """Load, validate and derive every kind of the registry; never raises for bad input."""
     log = ProblemLog()
-    handbook = Handbook(settings=settings)
-    for stage in Stage:
-        kinds = [k for k in KINDS if k.stage == stage]
-        for kind in kinds:
-            handbook = kind.load(handbook, log)
-        for kind in kinds:
-            if kind.derive is not None:
-                handbook = kind.derive(handbook, log)
+    handbook = load_kinds(Handbook(settings=settings), KINDS, log)
     # Preview builds: the same pipeline over the sources at the base ref, compared with this one.
     handbook = replace(handbook, changes=compare_with_base(handbook, log, load_handbook))
     # Findings are collected from the kinds once every kind is loaded.
     return replace(handbook, problems=log.sorted(), findings=_findings(handbook), notes=log.sorted_notes())
+
+
+def load_kinds(handbook: Handbook, kinds: Iterable[Kind], log: ProblemLog) -> Handbook:
+    """`kinds` loaded into `handbook`: stage by stage, every kind loads, then every kind derives.
+    The pipeline passes the whole registry; a test or tool may pass a few kinds."""
+    chosen = list(kinds)
+    for stage in Stage:
+        staged = [k for k in chosen if k.stage == stage]
+        for kind in staged:
+            handbook = kind.load(handbook, log)
+        for kind in staged:
+            if kind.derive is not None:
+                handbook = kind.derive(handbook, log)
+    return handbook
 
 
 def _findings(handbook: Handbook) -> tuple[Finding, ...]:

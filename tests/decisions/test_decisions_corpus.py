@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from corpus_table import folder_rows, format_table
 
-from conftest import CORPUS
-from opsbook.decisions.collect import load_decision_log
+from conftest import CORPUS, load_decision_log
 from opsbook.decisions.load import load_decisions
 from opsbook.decisions.model import Decision, DecisionSet
 from opsbook.problems import ProblemLog

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from opsbook.decisions.collect import load_decision_log
+from conftest import load_decision_log
 from opsbook.decisions.load import load_decisions
 from opsbook.problems import ProblemLog
 from opsbook.settings import Settings

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from opsbook.decisions.collect import load_decision_log
+from conftest import load_decision_log
 from opsbook.problems import ProblemLog
 from opsbook.rfcs.derive import review_state
 from opsbook.rfcs.pages import days, open_for_review

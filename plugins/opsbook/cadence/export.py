@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..runbooks.export import findings_by
+from ..site import findings_by
 from .derive import rule, rule_text, when_text
 from .ics import uid
 from .model import DAY_NAMES

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..checks.result import site_url
+from ..site import page_url
 from .model import ChecklistItem
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ def item_json(item: ChecklistItem) -> dict[str, Any]:
         "text": item.text,
         "check": item.check,
         "service": item.service,
-        "link": None if item.link is None else (item.link if "://" in item.link else site_url(item.link)),
+        "link": None if item.link is None else (item.link if "://" in item.link else page_url(item.link)),
         "result": item.result.to_json() if item.result is not None else None,
     }
 
@@ -29,7 +29,7 @@ def checklists_json(hb: Handbook) -> list[dict[str, Any]]:
             "title": c.title,
             "audience": c.audience,
             "file": c.file,
-            "url": site_url(c.page),
+            "url": page_url(c.page),
             "sections": [{"title": s.title, "items": [item_json(i) for i in s.items]} for s in c.sections],
         }
         for c in hb.checklists

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..site import page_url
+
 PASS = "pass"
 FAIL = "fail"
 NOT_ASSESSED = "not-assessed"
@@ -22,20 +24,10 @@ class Evidence(NamedTuple):
 
     def site_url(self) -> str:
         """The URL relative to the site root, as ops.json publishes it (`services/api/`)."""
-        return self.url if self.external else site_url(self.url)
+        return self.url if self.external else page_url(self.url)
 
     def to_json(self) -> dict[str, str]:
         return {"label": self.label, "url": self.site_url()}
-
-
-def site_url(page: str) -> str:
-    """A site page path as a URL relative to the site root: `services/api.md#x` -> `services/api/#x`."""
-    path, _, anchor = page.partition("#")
-    if path == "index.md" or path.endswith("/index.md"):
-        path = path[: -len("index.md")]
-    elif path.endswith(".md"):
-        path = path[: -len(".md")] + "/"
-    return path + (f"#{anchor}" if anchor else "")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from ..problems import Finding
 from .model import Decision
@@ -48,7 +47,3 @@ def with_findings(records: tuple[Decision, ...], today: date) -> tuple[Decision,
 def decision_findings(records: tuple[Decision, ...]) -> list[Finding]:
     """Every finding of the decision log, for the handbook's "needs attention" lists."""
     return [f for r in records for f in r.findings]
-
-
-def rfc_findings(rfcs: tuple[Any, ...]) -> list[Finding]:
-    return [f for r in rfcs for f in r.findings]

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from ..kind import Kind
 from .derive import decision_findings, with_findings
+from .export import decisions_json
 from .load import load_decisions, with_rfcs
 from .macros import macros
 from .model import SKIP_NOTE
-from .opsjson import decision_json
 from .pages import decision_assets, decision_pages
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ KIND = Kind(
     derive=derive,
     findings=lambda hb: decision_findings(hb.decisions),
     pages=decision_pages,
-    export=lambda hb: {"decisions": [decision_json(d) for d in hb.decisions]},
+    export=decisions_json,
     macros=macros,
     assets=decision_assets,
 )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..problems import Finding
+from ..site import page_url
 from .status import RelationRef, StatusReading
 
 Day = date  # fields named `date` shadow the type inside a class body
@@ -110,14 +111,3 @@ class DecisionSet:
 
     def by_id(self) -> dict[str, Decision]:
         return {d.id: d for d in self.records}
-
-
-def page_url(page: str) -> str:
-    """Site URL of a page path with directory URLs: `a/b.md` -> `a/b/`, `a/README.md` -> `a/`."""
-    stem = page.removesuffix(".md")
-    for index in ("/index", "/README"):
-        if stem.endswith(index):
-            return stem[: -len(index)] + "/"
-    if stem in ("index", "README"):
-        return ""
-    return stem + "/"

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
+from ..site import iso as _ts
 from .model import Incident, Metrics, Stats
-
-
-def _ts(value: date | datetime | None) -> str | None:
-    if value is None:
-        return None
-    return value.isoformat().replace("+00:00", "Z")
 
 
 def incident_json(i: Incident) -> dict[str, Any]:

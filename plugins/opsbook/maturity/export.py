@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..checks.result import site_url
+from ..site import page_url
 from .model import CriterionResult, Rubric, Scorecard
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def scorecard_json(card: Scorecard, rubric: Rubric) -> dict[str, Any]:
         "level_name": rubric.level(card.level).name,
         "next_level": card.next_level,
         "missing": [r.criterion.id for r in card.missing],
-        "url": site_url(card.page),
+        "url": page_url(card.page),
         "criteria": [result_json(r) for r in card.results],
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..checklists.export import item_json
-from ..checks.result import site_url
+from ..site import page_url
 
 if TYPE_CHECKING:
     from ..handbook import Handbook
@@ -17,17 +17,17 @@ def onboarding_json(hb: Handbook) -> dict[str, Any] | None:
         return None
     return {
         "file": ob.file,
-        "url": site_url(ob.page),
+        "url": page_url(ob.page),
         "roles": [
             {
                 "role": rl.role,
-                "url": site_url(rl.page),
+                "url": page_url(rl.page),
                 "minutes": rl.minutes,
                 "reading": [
                     {
                         "path": i.path,
                         "title": i.title,
-                        "url": site_url(i.page),
+                        "url": page_url(i.page),
                         "week": i.week,
                         "order": i.order,
                         "roles": list(i.roles),

@@ -42,3 +42,7 @@ def derive(rfcs: tuple[Rfc, ...], today: date) -> tuple[Rfc, ...]:
             )
         out.append(replace(rfc, review_state=state, days_left=days, findings=tuple(findings)))
     return tuple(out)
+
+
+def rfc_findings(rfcs: tuple[Rfc, ...]) -> list[Finding]:
+    return [f for r in rfcs for f in r.findings]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..decisions.derive import rfc_findings
-from ..decisions.opsjson import rfc_json
 from ..kind import Kind
 from .derive import derive as derive_rfcs
+from .derive import rfc_findings
+from .export import rfcs_json
 from .load import load_rfcs
+from .macros import macros
 from .pages import rfc_pages
 
 if TYPE_CHECKING:
@@ -36,5 +37,6 @@ KIND = Kind(
     load=load,
     findings=lambda hb: rfc_findings(hb.rfcs),
     pages=rfc_pages,
-    export=lambda hb: {"rfcs": [rfc_json(r) for r in hb.rfcs]},
+    export=rfcs_json,
+    macros=macros,
 )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..decisions.model import page_url
 from ..problems import Finding
+from ..site import page_url
 
 STATUSES = ("draft", "review", "accepted", "rejected", "withdrawn", "implemented")
 DECIDED = ("accepted", "rejected", "withdrawn", "implemented")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..decisions.model import page_url
-from ..runbooks.export import findings_by
+from ..site import findings_by, page_url
 from .model import SECTIONS
 
 if TYPE_CHECKING:

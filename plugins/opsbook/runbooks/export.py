@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..decisions.model import page_url
-from ..problems import Finding
+from ..site import findings_by, page_url
 
 if TYPE_CHECKING:
     from ..handbook import Handbook
-
-
-def findings_by(hb: Handbook, key: Callable[[Finding], str | None]) -> dict[str, list[dict[str, object]]]:
-    """The handbook's findings as ops.json item findings, grouped by `key` (e.g. the finding's url)."""
-    grouped: dict[str, list[dict[str, object]]] = {}
-    for f in hb.findings:
-        if (k := key(f)) is not None:
-            grouped.setdefault(k, []).append({"kind": f.kind, "message": f.message})
-    return grouped
 
 
 def runbooks_json(hb: Handbook) -> list[dict[str, Any]]:

@@ -1,15 +1,14 @@
-"""The decision log's and the RFCs' part of ops.json."""
+"""The decision log's part of ops.json."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..rfcs.model import Rfc
+from ..site import iso
 from .model import Decision
 
-
-def _day(value: Any) -> str | None:
-    return None if value is None else value.isoformat()
+if TYPE_CHECKING:
+    from ..handbook import Handbook
 
 
 def in_force(d: Decision) -> bool | None:
@@ -28,7 +27,7 @@ def decision_json(d: Decision) -> dict[str, Any]:
         "title": d.title,
         "status": d.status,
         "status_raw": d.status_raw,
-        "date": _day(d.date),
+        "date": iso(d.date),
         "supersedes": list(d.supersedes),
         "superseded_by": list(d.superseded_by),
         "amends": list(d.amends),
@@ -40,28 +39,12 @@ def decision_json(d: Decision) -> dict[str, Any]:
         "tags": list(d.tags),
         "owner": d.owner,
         "deciders": list(d.deciders),
-        "revisit": _day(d.revisit),
+        "revisit": iso(d.revisit),
         "rfcs": list(d.rfcs),
         "notes": list(d.notes),
         "findings": [f.to_json() for f in d.findings],
     }
 
 
-def rfc_json(r: Rfc) -> dict[str, Any]:
-    return {
-        "id": r.id,
-        "title": r.title,
-        "status": r.status,
-        "review_state": r.review_state,
-        "days_left": r.days_left,
-        "opens": _day(r.opens),
-        "closes": _day(r.closes),
-        "authors": list(r.authors),
-        "dri": r.dri,
-        "decision": r.decision,
-        "log": [{"date": _day(e.date), "entry": e.entry, "by": e.by} for e in r.log],
-        "tags": list(r.tags),
-        "file": r.file,
-        "url": r.url,
-        "findings": [f.to_json() for f in r.findings],
-    }
+def decisions_json(hb: Handbook) -> dict[str, Any]:
+    return {"decisions": [decision_json(d) for d in hb.decisions]}
