@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .problems import ProblemLog
 
@@ -21,6 +21,14 @@ def rel(root: Path, path: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def name_order(file: str) -> tuple[str, ...]:
+    """Sort key of "the earlier file by name", which keeps an id two files claim: folder names one
+    by one, then the file name without its extension. So `x.md` comes before `x (copy).md` and
+    `x-copy.md`, and `ops/decisions/` before `ops/decisions-b/` (plain string order says otherwise)."""
+    path = PurePosixPath(file)
+    return (*path.parent.parts, path.stem, path.suffix)
 
 
 def read_text(path: Path, name: str, problems: ProblemLog) -> str | None:

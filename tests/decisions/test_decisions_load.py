@@ -101,8 +101,8 @@ def test_duplicate_ids_keep_both_records(tmp_path: Path) -> None:
     records, log = load(tmp_path)
     assert messages(log) == [
         "ops/decisions/2026-0003-rate-limits.md:None: duplicate decision id 2026-0003: "
-        "ops/decisions/2026-0003-adopt-openslo.md has it too (two branches picked the same number); "
-        "renumber this file, e.g. to 2026-0005"
+        "ops/decisions/2026-0003-adopt-openslo.md has it too (two branches picked the same number), "
+        "so this record is shown as 2026-0003-rate-limits; renumber this file, e.g. to 2026-0005"
     ]
     assert records["2026-0003"].title == "A" and records["2026-0003-rate-limits"].title == "B"
 

@@ -231,8 +231,8 @@ def test_duplicate_ids(tmp_path: Path) -> None:
     assert problems_of(hb, "ops/incidents/zz-copy.md") == [
         (
             2,
-            f"duplicate incident id INC-20261103-01: {F} has it already; give this incident its own id, "
-            "e.g. INC-20261103-02",
+            f"duplicate incident id INC-20261103-01: {F} has it already, so this file is not published; "
+            "give this incident its own id, e.g. INC-20261103-02",
         )
     ]
 

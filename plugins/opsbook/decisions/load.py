@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..problems import ProblemLog
 from ..settings import Settings
-from ..sources import list_files, read_text, rel
+from ..sources import list_files, name_order, read_text, rel
 from ..timeparse import ParseError, parse_date
 from ..validate import check
 from ..yamlio import LineDict, LineList, split_front_matter
@@ -250,7 +250,8 @@ def _assign_ids(drafts: list[Draft], problems: ProblemLog) -> None:
     records share one: first by their sub-folder, then by the configured folder."""
     natives: dict[str, Draft] = {}
     numbers = {d.path.stem[:9] for d in drafts if d.native}
-    for draft in sorted((d for d in drafts if d.native), key=lambda d: d.file):
+    # The earlier file by name keeps a number; across folders too (see `sources.name_order`).
+    for draft in sorted((d for d in drafts if d.native), key=lambda d: name_order(d.file)):
         m = NATIVE_NAME.match(draft.path.stem)
         assert m is not None
         wanted = m.group("id")
@@ -262,7 +263,8 @@ def _assign_ids(drafts: list[Draft], problems: ProblemLog) -> None:
                 draft.file,
                 None,
                 f"duplicate decision id {wanted}: {natives[wanted].file} has it too "
-                f"(two branches picked the same number); renumber this file, e.g. to {free}",
+                f"(two branches picked the same number), so this record is shown as {draft.path.stem}; "
+                f"renumber this file, e.g. to {free}",
             )
             draft.id = draft.path.stem
         else:

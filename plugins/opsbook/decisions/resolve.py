@@ -156,12 +156,16 @@ def resolve_relations(drafts: list[Draft], resolver: Resolver, problems: Problem
     by_id = {d.id: d for d in drafts}
     by_lower = {d.id.lower(): d for d in drafts}
     out: dict[str, dict[str, list[str]]] = {}
+    # Where each edge "a supersedes/amends b" was written (in a, or in b as "superseded by a").
+    written: dict[tuple[str, str, str], tuple[str, int | None]] = {}
 
-    def add(source: str, kind: str, target: str) -> None:
-        for a, k, b in ((source, kind, target), (target, INVERSE[kind], source)):
+    def add(source: Draft, kind: str, target: str, line: int | None) -> None:
+        for a, k, b in ((source.id, kind, target), (target, INVERSE[kind], source.id)):
             bucket = out.setdefault(a, {}).setdefault(k, [])
             if b not in bucket:
                 bucket.append(b)
+            if k in ("supersedes", "amends"):
+                written.setdefault((a, k, b), (source.file, line))
 
     for draft in sorted(drafts, key=lambda d: d.file):
         for kind, ref_id, line in draft.native_relations:
@@ -176,7 +180,7 @@ def resolve_relations(drafts: list[Draft], resolver: Resolver, problems: Problem
             elif target is draft:
                 problems.add(draft.file, line, f"{kind}: the record names itself; name an earlier record")
             else:
-                add(draft.id, kind, target.id)
+                add(draft, kind, target.id, line)
         for ref, line in draft.parsed.relations:
             target = _foreign_target(draft, ref, resolver, drafts)
             if target is None:
@@ -187,12 +191,101 @@ def resolve_relations(drafts: list[Draft], resolver: Resolver, problems: Problem
                     f"{LABEL[ref.kind]} {named!r}: no decision record found there; "
                     "link the record's file, e.g. [12. Title](0012-title.md)",
                 )
-            elif target is not draft:
-                add(draft.id, ref.kind, target.id)
+            elif target is draft:
+                problems.add(draft.file, line, f"{LABEL[ref.kind]}: the record names itself; name another record")
+            else:
+                add(draft, ref.kind, target.id, line)
+    for kind in ("supersedes", "amends"):
+        _report_cycles(kind, {a: kinds.get(kind, []) for a, kinds in out.items()}, written, problems)
     for kinds in out.values():
         for kind in kinds:
             kinds[kind].sort(key=lambda i: (by_id[i].date or date.max, i))
     return out
+
+
+def _report_cycles(
+    kind: str,
+    edges: dict[str, list[str]],
+    written: dict[tuple[str, str, str], tuple[str, int | None]],
+    problems: ProblemLog,
+) -> None:
+    """A problem for each cycle of `kind` (A supersedes B supersedes A): no record of a supersedes
+    cycle is in force, which no author meant. At the first link, naming every link's line."""
+    for group in _strongly_connected(edges):
+        start = min(group)
+        path = _cycle_through(start, edges, group)
+        steps = list(zip(path, [*path[1:], start], strict=True))
+        where = [written[(a, kind, b)] for a, b in steps]
+        chain = ", ".join(
+            f"{a} {LABEL[kind]} {b} ({file}:{line})" if line else f"{a} {LABEL[kind]} {b} ({file})"
+            for (a, b), (file, line) in zip(steps, where, strict=True)
+        )
+        problems.add(
+            where[0][0],
+            where[0][1],
+            f"{kind} cycle: {chain}; a chain of records has a first one, remove the link that is wrong",
+        )
+
+
+def _strongly_connected(edges: dict[str, list[str]]) -> list[set[str]]:
+    """Groups of records that reach each other (Tarjan, iterative: a long chain must not recurse);
+    only groups with a cycle, in a stable order."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[set[str]] = []
+    for root in sorted(edges):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(edges.get(root, ()))))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(edges.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                group: set[str] = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.add(member)
+                    if member == node:
+                        break
+                if len(group) > 1 or node in edges.get(node, ()):
+                    groups.append(group)
+    return sorted(groups, key=min)
+
+
+def _cycle_through(start: str, edges: dict[str, list[str]], group: set[str]) -> list[str]:
+    """The shortest walk start -> ... -> start inside the group (breadth first)."""
+    came_from: dict[str, str] = {}
+    queue = [start]
+    for node in queue:
+        for child in sorted(edges.get(node, ())):
+            if child == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(came_from[path[-1]])
+                return path[::-1]
+            if child in group and child not in came_from:
+                came_from[child] = node
+                queue.append(child)
+    return [start]  # unreachable for a group from _strongly_connected
 
 
 def _foreign_target(draft: Draft, ref: RelationRef, resolver: Resolver, drafts: list[Draft]) -> Draft | None:

@@ -2,8 +2,8 @@
 
 Every problem names its file and line and says what is allowed; a broken field is dropped (its
 figures become unknown), a broken incident never drops another one. Only an incident without an id
-(none in the front matter, and a file name that is not one) or with the id of an earlier file is
-left out, because its page would have no address.
+(none in the front matter, and a file name that is not one) or with the id of an earlier file (by
+name, see `sources.name_order`) is left out, because its page would have no address.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from ..problems import ProblemLog
 from ..runbooks.load import split_h1
 from ..settings import Settings
-from ..sources import list_files, read_text, rel
+from ..sources import list_files, name_order, read_text, rel
 from ..team.model import Team, check_person
 from ..timeparse import DATE_HINT, ParseError, parse_date, parse_timestamp
 from ..validate import Invalid, check
@@ -119,6 +119,7 @@ def load_incident(
         services=_services(front, name, settings, service_ids, invalid, problems),
         file=name,
         line=front.line,
+        id_line=front.line_of("id") if "id" in front else front.line,
         detected_by=_text(front, "detected_by", invalid),
         started=times["started"],
         detected=times["detected"],
@@ -334,19 +335,22 @@ def _date(
 
 
 def _unique(incidents: list[Incident], problems: ProblemLog) -> tuple[Incident, ...]:
-    """The first file (by path) keeps an id; later ones are problems naming the first and a free id."""
+    """The earlier file by name keeps an id (so a copy such as `INC-… (copy).md` never displaces the
+    original); each later one is a problem at its id line and has no page, since the id is its address."""
     first: dict[str, Incident] = {}
     taken = {i.id for i in incidents}
-    for incident in incidents:
+    for incident in sorted(incidents, key=lambda i: name_order(i.file)):
         earlier = first.get(incident.id)
         if earlier is None:
             first[incident.id] = incident
             continue
+        free = next_free_id(incident.id, taken)
+        taken.add(free)  # two later copies are not both told the same free id
         problems.add(
             incident.file,
-            incident.line,
-            f"duplicate incident id {incident.id}: {earlier.file} has "
-            f"it already; give this incident its own id, e.g. {next_free_id(incident.id, taken)}",
+            incident.id_line or incident.line,
+            f"duplicate incident id {incident.id}: {earlier.file} has it already, so this file is not "
+            f"published; give this incident its own id, e.g. {free}",
         )
     return tuple(sorted(first.values(), key=lambda i: i.id))
 

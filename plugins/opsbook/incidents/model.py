@@ -65,6 +65,7 @@ class Incident:
     services: tuple[str, ...]
     file: str  # source path relative to the handbook root
     line: int | None = None
+    id_line: int | None = None  # of `id:`; the front matter's first line when the file name gives the id
     detected_by: str | None = None
     started: datetime | None = None
     detected: datetime | None = None

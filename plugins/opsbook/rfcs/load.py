@@ -1,5 +1,6 @@
 """Loading `rfcs/YYYY-MM-<slug>.md`: front matter (title, status, authors, dri, review window,
-decision, log) and a Markdown body. One bad RFC never drops another; every problem names its line."""
+decision, log) and a Markdown body. One bad RFC never drops another; every problem names its line.
+Only a second file with an RFC's id (its file name) is left out: its page would be the first's."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..problems import ProblemLog
 from ..settings import Settings
-from ..sources import list_files, read_text, rel
+from ..sources import list_files, name_order, read_text, rel
 from ..timeparse import ParseError, parse_date
 from ..validate import check
 from ..yamlio import LineDict, LineList, split_front_matter
@@ -40,7 +41,23 @@ def load_rfcs(
         rfc = _rfc(path.stem, name, text, problems, team, decision_ids)
         if rfc is not None:
             rfcs.append(rfc)
-    return tuple(sorted(rfcs, key=lambda r: r.id))
+    return _unique(rfcs, problems)
+
+
+def _unique(rfcs: list[Rfc], problems: ProblemLog) -> tuple[Rfc, ...]:
+    """The earlier file by name (`sources.name_order`) keeps an id, which is the page's address: a
+    later file with the same name in a sub-folder (or as `.markdown`) is a problem and has no page."""
+    first: dict[str, Rfc] = {}
+    for rfc in sorted(rfcs, key=lambda r: name_order(r.file)):
+        earlier = first.setdefault(rfc.id, rfc)
+        if earlier is not rfc:
+            problems.add(
+                rfc.file,
+                None,
+                f"duplicate RFC id {rfc.id}: {earlier.file} has it already (an RFC's id is its file name), "
+                "so this file is not published; rename it to a YYYY-MM-<slug>.md of its own",
+            )
+    return tuple(sorted(first.values(), key=lambda r: r.id))
 
 
 def _rfc(
