@@ -246,6 +246,7 @@ def load_yaml_all(text: str, name: str, problems: ProblemLog) -> list[Any]:
     return docs
 
 
+_UNCLOSED = re.compile(r"\A---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:")  # `---` then a `key:` line
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -257,6 +258,8 @@ def split_front_matter(text: str, name: str, problems: ProblemLog) -> tuple[Line
     """
     match = _FRONT.match(text)
     if not match:
+        if _UNCLOSED.match(text):  # its fields would silently become body text
+            problems.add(name, 1, "front matter opened by `---` on line 1 is never closed; end it with a `---` line")
         empty = LineDict()
         empty.line, empty.key_lines = 1, {}
         return empty, text, 1

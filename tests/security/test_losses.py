@@ -276,3 +276,52 @@ def test_lenient_build_publishes_every_valid_item(make_site: Callable[..., Path]
     problems = (site / "problems" / "index.html").read_text("utf-8")
     for needle in ("duplicate incident id", "duplicate RFC id", "supersedes cycle", "docs/guide.md"):
         assert needle in problems
+
+
+def test_two_runbook_files_for_one_page(tmp_path: Path) -> None:
+    runbook = "---\nowner: dana\n---\n# {title}\n\n## Pager\n\n{title} steps.\n"
+    root = write(
+        tmp_path,
+        {
+            # Same name: the extension decides, and ".markdown" < ".md".
+            "ops/runbooks/api.markdown": runbook.format(title="Original"),
+            "ops/runbooks/api.md": runbook.format(title="Hijack"),
+            "ops/runbooks/db.md": runbook.format(title="Other"),
+        },
+    )
+    hb, pages = build(root)
+    assert [r.path for r in hb.runbooks] == ["ops/runbooks/api.markdown", "ops/runbooks/db.md"]
+    assert problems_of(hb, "ops/runbooks/api.md") == [
+        (
+            None,
+            "ops/runbooks/api.markdown already makes the page runbooks/api.md, so this file is not published; "
+            "rename one of them",
+        )
+    ]
+    assert "Original steps." in pages["runbooks/api.md"] and "Hijack" not in pages["runbooks/api.md"]
+
+
+def test_two_checklist_files_with_one_id(tmp_path: Path) -> None:
+    checklist = "title: {title}\nitems: [Do it]\n"
+    root = write(
+        tmp_path,
+        {
+            "ops/checklists/release.yaml": checklist.format(title="Original"),  # ".yaml" < ".yml"
+            "ops/checklists/release.yml": checklist.format(title="Hijack"),
+        },
+    )
+    hb, _ = build(root)
+    assert [(c.id, c.title) for c in hb.checklists] == [("release", "Original")]
+    assert [str(p) for p in hb.problems] == [
+        "ops/checklists/release.yml: checklist id 'release' is also the id of ops/checklists/release.yaml, "
+        "so this file is not published; rename one file"
+    ]
+
+
+def test_unclosed_front_matter_is_a_problem(tmp_path: Path) -> None:
+    root = write(tmp_path, {"ops/runbooks/api.md": "---\nowner: dana\n# API\n\n## Pager\n\nSteps.\n"})
+    hb, pages = build(root)
+    assert [str(p) for p in hb.problems] == [
+        "ops/runbooks/api.md:1: front matter opened by `---` on line 1 is never closed; end it with a `---` line"
+    ]
+    assert "runbooks/api.md" in pages  # still published, as Markdown

@@ -10,7 +10,7 @@ from ..checks import REGISTRY, run
 from ..checks.registry import SERVICE
 from ..problems import ProblemLog
 from ..sourcemap import normalise, resolver, source_title
-from ..sources import list_files, read_text, rel
+from ..sources import list_files, name_order, read_text, rel
 from ..validate import check
 from ..yamlio import LineDict, LineList, load_yaml
 from .model import Checklist, ChecklistItem, ChecklistSection
@@ -61,7 +61,8 @@ def load_checklists(hb: Handbook, problems: ProblemLog) -> tuple[Checklist, ...]
     folder = settings.path(settings.checklists)
     page_for = resolver(hb)
     checklists: dict[str, Checklist] = {}
-    for path in list_files(folder, (".yml", ".yaml")):
+    # By name (sources.name_order): of two files with one id, the earlier keeps it.
+    for path in sorted(list_files(folder, (".yml", ".yaml")), key=lambda p: name_order(rel(settings.root, p))):
         name = rel(settings.root, path)
         cid = slug(path.relative_to(folder).with_suffix("").as_posix(), "checklist")
         text = read_text(path, name, problems)
@@ -79,7 +80,12 @@ def load_checklists(hb: Handbook, problems: ProblemLog) -> tuple[Checklist, ...]
         if "title" not in data or invalid.under("title"):
             continue  # the schema named the problem; without a title there is no page to show
         if cid in checklists:
-            problems.add(name, 1, f"checklist id {cid!r} is also the id of {checklists[cid].file}; rename one file")
+            problems.add(
+                name,
+                None,
+                f"checklist id {cid!r} is also the id of {checklists[cid].file}, so this file is not "
+                "published; rename one file",
+            )
             continue
         if "items" not in data and "sections" not in data:
             problems.add(name, data.line, "a checklist needs `items` or `sections` of items")

@@ -12,7 +12,7 @@ from ..links import hugo_refs
 from ..problems import ProblemLog
 from ..services.model import Service
 from ..settings import Settings
-from ..sources import list_files, read_text, rel
+from ..sources import list_files, name_order, read_text, rel
 from ..team.model import Team, check_person
 from ..timeparse import ParseError, parse_date
 from ..validate import Invalid, check
@@ -80,7 +80,20 @@ def load_runbooks(
     service_by_id = {s.id: s for s in services}
     as_of = settings.as_of.astimezone(settings.timezone).date()
     runbooks = []
+    # Two files that make one page (api.md and api.markdown, index.md and index-runbook.md): the
+    # earlier by name keeps it, the later is a problem instead of silently replacing it.
+    owner: dict[str, _Source] = {}
+    for src in sorted(sources, key=lambda s: name_order(s.source)):
+        owner.setdefault(src.page, src)
     for src in sources:
+        if owner[src.page] is not src:
+            problems.add(
+                src.source,
+                None,
+                f"{owner[src.page].source} already makes the page {src.page}, so this file is not "
+                "published; rename one of them",
+            )
+            continue
         text = read_text(src.path, src.source, problems)
         if text is None:
             continue
