@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -115,9 +116,10 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         """The options as Settings, by the same function the command line uses (`opsbook check`)."""
         root = Path(config.config_file_path or ".").resolve().parent
         try:
-            return settings_from_options(root, dict(self.config), docs_dir=rel(root, Path(config.docs_dir)))
+            settings = settings_from_options(root, dict(self.config), docs_dir=rel(root, Path(config.docs_dir)))
         except OptionError as exc:
             raise PluginError(f"opsbook: {exc}") from None
+        return replace(settings, directory_urls=config.use_directory_urls)
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:

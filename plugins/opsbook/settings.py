@@ -65,6 +65,7 @@ class Settings:
     base_ref: str | None = None
     templates: Path | None = None
     docs_dir: str = "docs"  # hand-written pages; their `onboarding:` front matter joins the reading list
+    directory_urls: bool = True  # MkDocs' use_directory_urls: links inside SVG pictures need built URLs
 
     def path(self, relative: str) -> Path:
         return self.root / relative
@@ -92,6 +93,7 @@ _CONVERTED = frozenset(
         "templates",
         "base_ref",
         "docs_dir",
+        "directory_urls",
     }
 )
 

@@ -210,3 +210,86 @@ def horizontal_bars(title: str, rows: Sequence[tuple[str, float]], limit: float 
     )
     out.append("</svg>")
     return "".join(out)
+
+
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """The q-th percentile by linear interpolation between closest ranks (numpy's default); None if empty."""
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    pos = (len(ordered) - 1) * q / 100
+    lo = math.floor(pos)
+    hi = min(lo + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
+
+
+def percentile_panels(
+    title: str, categories: Sequence[str], panels: Sequence[tuple[str, Sequence[tuple[float | None, float | None]]]]
+) -> str:
+    """Small multiples, one panel per figure (e.g. time to detect / mitigate / resolve), each with its
+    own scale: per category a bar up to the 90th percentile and a dot at the median. Values are
+    minutes; a panel whose p90 tops three hours is drawn in hours."""
+    panel_h, gap, head = 110, 26, 8
+    height = head + len(panels) * (panel_h + gap) + 30
+    plot_w = WIDTH - LEFT - RIGHT
+    slot = plot_w / max(len(categories), 1)
+    centers = [LEFT + slot * (i + 0.5) for i in range(len(categories))]
+    desc = "; ".join(
+        f"{name}: "
+        + ", ".join(
+            f"{c} median {'none' if m is None else _num(m)} p90 {'none' if p is None else _num(p)} min"
+            for c, (m, p) in zip(categories, vs, strict=True)
+        )
+        for name, vs in panels
+    )
+    out = _open(title, desc, height)
+    for k, (name, values) in enumerate(panels):
+        top = head + k * (panel_h + gap) + 16
+        peak = max([v for pair in values for v in pair if v is not None], default=0.0)
+        hours = peak > 180
+        scale = 60.0 if hours else 1.0
+        unit = " h" if hours else " min"
+        maximum = nice_max(peak / scale)
+        out.append(
+            f'<text x="{LEFT}" y="{top - 4}" fill="currentColor" font-size="12" font-weight="700">{escape(name)}</text>'
+        )
+        for g in range(3):
+            y = top + panel_h - panel_h * g / 2
+            out.append(
+                f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="currentColor" '
+                f'stroke-opacity="{0.5 if g == 0 else 0.15}"/>'
+            )
+            out.append(
+                f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="currentColor" font-size="10">'
+                f"{_num(maximum * g / 2)}{unit}</text>"
+            )
+        bar = min(28.0, slot * 0.5)
+        for c, x, (median, p90) in zip(categories, centers, values, strict=True):
+            if p90 is not None:
+                h = panel_h * min(p90 / scale / maximum, 1)
+                out.append(
+                    f'<rect x="{x - bar / 2:.1f}" y="{top + panel_h - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
+                    f'style="{series_style(k + 4)}" fill-opacity="0.35"><title>{escape(c)} {escape(name)} p90: '
+                    f"{_num(p90 / scale)}{unit}</title></rect>"
+                )
+            if median is not None:
+                y = top + panel_h - panel_h * min(median / scale / maximum, 1)
+                out.append(
+                    f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" style="{series_style(k + 4)}"><title>{escape(c)} '
+                    f"{escape(name)} median: {_num(median / scale)}{unit}</title></circle>"
+                )
+    y_labels = height - 22
+    out += [
+        f'<text x="{x:.1f}" y="{y_labels}" text-anchor="middle" fill="currentColor" font-size="11">{escape(c)}</text>'
+        for c, x in zip(categories, centers, strict=True)
+    ]
+    out.append(
+        f'<circle cx="{LEFT + 5}" cy="{height - 8}" r="4.5" style="{series_style(4)}"/>'
+        f'<text x="{LEFT + 14}" y="{height - 4}" fill="currentColor" font-size="11">median</text>'
+        f'<rect x="{LEFT + 80}" y="{height - 14}" width="12" height="12" style="{series_style(4)}" '
+        'fill-opacity="0.35"/>'
+        f'<text x="{LEFT + 96}" y="{height - 4}" fill="currentColor" font-size="11">90th percentile (nine in ten '
+        "were faster)</text>"
+    )
+    out.append("</svg>")
+    return "".join(out)

@@ -166,16 +166,37 @@ def incident_tags(incident: Incident) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in tags if t))
 
 
+def time_chart(hb: Handbook, months: list[str]) -> str:
+    """Time to detect, mitigate and resolve per month (by start, in the handbook's zone): median and p90."""
+    tz = hb.settings.timezone
+    panels = []
+    for name, attr in (
+        ("Time to detect", "ttd_minutes"),
+        ("Time to mitigate", "ttm_minutes"),
+        ("Time to resolve", "ttr_minutes"),
+    ):
+        by_month: dict[str, list[float]] = {m: [] for m in months}
+        for i in hb.incidents:
+            value, month = getattr(i, attr), month_of(i, tz)
+            if value is not None and month in by_month:
+                by_month[month].append(value)
+        panels.append((name, [(charts.percentile(v, 50), charts.percentile(v, 90)) for v in by_month.values()]))
+    return charts.percentile_panels(
+        "Time to detect, mitigate and resolve per month: median and 90th percentile", months, panels
+    )
+
+
 def metric_charts(metrics: Metrics, hb: Handbook) -> dict[str, str]:
     """The three SVG charts of the metrics page (empty strings when there is nothing to draw)."""
     months = [m for m, _, _ in metrics.by_month]
     severities = [s for s, _ in metrics.by_severity]
-    out = {"per_month": "", "mttr": "", "budget": ""}
+    out = {"per_month": "", "mttr": "", "times": "", "budget": ""}
     if months:
         series = [(sev, [dict(counts).get(sev, 0) for _, counts, _ in metrics.by_month]) for sev in severities]
         out["per_month"] = charts.stacked_bars("Incidents per month by severity", months, series)
         mttr = [None if v is None else round(v / 60, 2) for _, _, v in metrics.by_month]
         out["mttr"] = charts.line_chart("Mean time to resolve per month (hours)", months, [("MTTR", mttr)], unit=" h")
+        out["times"] = time_chart(hb, months)
     # Most consumed first; a handbook with hundreds of services shows the top ones only.
     ranked = sorted(metrics.window_budgets, key=lambda b: (-b.share, b.service, b.slo))
     rows = [(f"{b.service} {b.objective:g} %", round(b.share * 100, 1)) for b in ranked[:MAX_BUDGET_ROWS]]

@@ -6,10 +6,29 @@ from ..checks import REGISTRY, run
 from ..handbook import Handbook
 from ..pages import GeneratedPage
 from ..render import Renderer
+from ..svg import page_url
+from .charts import Row, criteria_grid
 from .derive import ORG_PAGE
+from .model import Maturity
 
 SYMBOLS = {"pass": "✓", "fail": "✗", "exempt": "E", "not-assessed": "?"}
 CHECKS_PAGE = "checks.md"
+
+
+def maturity_grid(m: Maturity, directory_urls: bool = True) -> str:
+    """Services x service criteria, each cell linked to the criterion's row on the scorecard."""
+    if not m.services or not m.service_criteria:
+        return ""
+    columns = [(c.id, c.level) for c in m.service_criteria]
+    rows = []
+    for card in m.services:
+        url = page_url(ORG_PAGE, card.page, directory_urls)
+        cells = tuple(
+            (r.outcome, f"{url}#criterion-{c.id}") if (r := card.by_id.get(c.id)) is not None else None
+            for c in m.service_criteria
+        )
+        rows.append(Row(card.title, card.level, url, cells))
+    return criteria_grid("Maturity: services by criteria, coloured by outcome", columns, rows)
 
 
 def maturity_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
@@ -31,6 +50,7 @@ def maturity_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
                 org=m.organisation,
                 owners=owners,
                 symbols=SYMBOLS,
+                grid=maturity_grid(m, hb.settings.directory_urls),
                 **common,
             ),
             tags=("maturity", "scorecard"),

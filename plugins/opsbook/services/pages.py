@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from ..handbook import Handbook
+from ..incidents.derive import impact_end
 from ..pages import GeneratedPage
 from ..render import Renderer
+from ..svg import page_url
+from .charts import Impact, budget_chart
+from .model import Service
 
 
 def service_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
@@ -28,10 +32,45 @@ def service_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
                 path=service.page,
                 title=service.title,
                 body=r.render(
-                    "services/service.md.j2", service.page, service=service, runbook=runbooks.get(service.id)
+                    "services/service.md.j2",
+                    service.page,
+                    service=service,
+                    runbook=runbooks.get(service.id),
+                    budget_charts=budget_charts(hb, service),
                 ),
                 tags=("service", service.id, *(["owner:" + service.owner] if service.owner else [])),
                 source=service.file,
             )
         )
     return pages
+
+
+def impact_share(incident: object, service: str) -> float:
+    """The share of the service's requests an incident affected (1: a full outage). The hook for
+    per-incident impact shares: until incidents state them, every incident counts in full."""
+    share = getattr(incident, "impact_of", None)
+    return float(share(service)) if callable(share) else 1.0
+
+
+def budget_charts(hb: Handbook, service: Service) -> list[str]:
+    """One error-budget picture per availability SLO with a budget this window (SVG strings)."""
+    metrics = hb.incident_metrics
+    if metrics is None:
+        return []
+    impacts = []
+    for incident in metrics.service_incidents.get(service.id, ()):
+        end = impact_end(incident, hb.as_of)
+        if incident.started is None or end is None or end <= incident.started:
+            continue
+        href = page_url(service.page, incident.page, hb.settings.directory_urls)
+        impacts.append(Impact(incident.id, incident.started, end, impact_share(incident, service.id), href))
+    return [
+        budget_chart(
+            f"{service.title}: {b.slo} {b.objective:g} % error budget over the last {b.window_days:g} days",
+            impacts,
+            b.budget_minutes,
+            b.window_days,
+            hb.as_of,
+        )
+        for b in metrics.budgets_of(service.id)
+    ]
