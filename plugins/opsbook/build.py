@@ -23,7 +23,7 @@ from .preview.pages import changes_pages, with_banners
 from .problems import Finding, ProblemLog
 from .render import Renderer
 from .settings import Settings
-from .site_pages import problems_page
+from .site_pages import home_page, problems_page
 
 
 def load_handbook(settings: Settings) -> Handbook:
@@ -84,6 +84,7 @@ def render_pages(handbook: Handbook) -> tuple[list[GeneratedPage], list[Generate
         if kind.pages is not None:
             pages += kind.pages(handbook, renderer)
     pages.append(problems_page(handbook, renderer))
+    pages.append(home_page(handbook, renderer))
     pages.append(attention_page(handbook, renderer))
     pages += changes_pages(handbook, renderer)
     pages = with_layout(with_banners(handbook, pages, renderer))

@@ -8,13 +8,15 @@ document, and the functions of `functions`. Macros return Markdown rendered from
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from mkdocs.config.defaults import MkDocsConfig
+from typing import TYPE_CHECKING
 
 from . import opsjson
 from .handbook import Handbook
 from .kinds import KINDS
 from .render import Renderer
+
+if TYPE_CHECKING:  # the core never imports MkDocs: `opsbook export` renders these macros without it
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 def functions(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:

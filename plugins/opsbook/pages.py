@@ -8,6 +8,18 @@ from typing import Any
 
 import yaml
 
+# What the generated pages need from Python-Markdown: the plugin adds any missing ones to the site's
+# config, and `opsbook export` writes them into the exported mkdocs.yml (details: `??? info` blocks).
+MARKDOWN_EXTENSIONS = (
+    "tables",
+    "attr_list",
+    "md_in_html",
+    "admonition",
+    "def_list",
+    "pymdownx.details",
+    "pymdownx.tasklist",
+)
+
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -23,6 +35,8 @@ class GeneratedPage:
     # The page shows a source file that lives in docs/ (a decision record in docs/adr): it takes that
     # file's place instead of giving way to it, so the record has one page at its old URL.
     replaces_source: bool = False
+    # Only for a site without a page of its own at this path (the generated home): no note when dropped.
+    fallback: bool = False
 
     def markdown(self) -> str:
         """Front matter + body. `render_macros: false`: text from the sources is never a macro."""

@@ -18,12 +18,11 @@ from .build import SCRIPT, STYLESHEET, load_handbook, render_pages
 from .config import OpsbookConfig
 from .handbook import Handbook
 from .kinds import source_paths
+from .pages import MARKDOWN_EXTENSIONS
 from .settings import OptionError, Settings, settings_from_options
 from .sources import rel
 
 log = get_plugin_logger(__name__)
-
-MARKDOWN_EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "def_list", "pymdownx.tasklist")
 
 
 class OpsbookPlugin(BasePlugin[OpsbookConfig]):
@@ -34,6 +33,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
     def __init__(self) -> None:
         self.handbook: Handbook | None = None
         self._files: list[tuple[str, str | bytes, bool]] = []
+        self._fallbacks: set[str] = set()  # generated only for a site without its own page there
         self._sources: dict[str, str] = {}
         self._replaces: set[str] = set()  # generated pages that take the place of their docs/ source
 
@@ -53,6 +53,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         self._files += [(a.path, a.content, False) for a in assets]
         self._sources = {p.path: p.source for p in pages if p.source}
         self._replaces = {p.path for p in pages if p.replaces_source}
+        self._fallbacks = {p.path for p in pages if p.fallback}
         for ext in MARKDOWN_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
@@ -71,7 +72,8 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
             if existing is not None and path in self._replaces:
                 files.remove(existing)  # a decision record in docs/: its page replaces the raw file
             elif existing is not None:
-                log.info(f"{path} is hand-written in docs/; keeping it instead of the generated page")
+                if path not in self._fallbacks:
+                    log.info(f"{path} is hand-written in docs/; keeping it instead of the generated page")
                 continue
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
