@@ -1,9 +1,7 @@
 """The "Needs attention" page: every finding of the build, grouped by kind.
 
-Findings come from every kind (build.py `_findings`); this page only orders and groups them. A kind
-listed in SECTIONS gets its heading and place; any other kind follows, alphabetically, under a
-heading made from its name, so a new kind shows up here without touching this file. To give a kind
-a proper heading or group it by owner, add it to SECTIONS / BY_OWNER.
+Findings come from every kind (build.py `_findings`); this page only orders and groups them, in the
+order of `FindingKind`, each under the heading its member carries (grouped by owner where it says so).
 """
 
 from __future__ import annotations
@@ -13,28 +11,9 @@ from dataclasses import dataclass
 
 from .handbook import Handbook
 from .pages import GeneratedPage
-from .problems import Finding
+from .problems import Finding, FindingKind
 from .render import Renderer
 
-# (kind, heading), in page order: what is burning first.
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("ongoing-incident", "Ongoing incidents"),
-    ("postmortem-overdue", "Postmortems overdue"),
-    ("postmortem-due", "Postmortems due"),
-    ("overdue-follow-up", "Overdue follow-ups by owner"),
-    ("stale-runbook", "Stale runbooks"),
-    ("missing-runbook", "Services without a runbook"),
-    ("runbook-missing-section", "Runbooks missing a section"),
-    ("runbook-without-service", "Runbooks without a service"),
-    ("rfc-overdue", "RFC reviews past their window"),
-    ("decision-revisit-due", "Decisions past their revisit date"),
-    ("decision-status-unknown", "Decisions with an unrecognised status"),
-    ("roadmap-item-without-dri", "Roadmap items without a DRI"),
-    ("ritual-without-owner", "Rituals without an owner"),
-    ("expired-exemption", "Expired maturity exemptions"),
-)
-# Kinds shown as one sub-section per owner (who has to act), instead of one table.
-BY_OWNER: frozenset[str] = frozenset({"overdue-follow-up"})
 NO_OWNER = "No owner"
 
 
@@ -51,23 +30,23 @@ class Section:
 
 
 def sections(findings: tuple[Finding, ...] | list[Finding]) -> list[Section]:
-    """Findings grouped by kind: known kinds in SECTIONS order, then the rest alphabetically."""
+    """Findings grouped by kind, in `FindingKind` order."""
     grouped: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         grouped[f.kind].append(f)
-    titles = dict(SECTIONS)
-    order = [k for k, _ in SECTIONS if k in grouped] + sorted(k for k in grouped if k not in titles)
+    # A kind outside the enum (a plugin's own) follows, alphabetically, under a heading from its name.
+    known: list[str] = [k for k in FindingKind if k in grouped]
     out = []
-    for kind in order:
+    for kind in known + sorted(k for k in grouped if k not in known):
         items = tuple(sorted(grouped[kind], key=lambda f: (f.subject, f.message)))
         owners: tuple[tuple[str, tuple[Finding, ...]], ...] = ()
-        if kind in BY_OWNER:
+        if isinstance(kind, FindingKind) and kind.by_owner:
             per: dict[str, list[Finding]] = defaultdict(list)
             for f in items:
                 per[f.owner or NO_OWNER].append(f)
             owners = tuple((o, tuple(per[o])) for o in sorted(per, key=lambda o: (o == NO_OWNER, o)))
-        title = titles.get(kind) or kind.replace("-", " ").capitalize()
-        out.append(Section(kind, title, items, owners))
+        heading = kind.heading if isinstance(kind, FindingKind) else kind.replace("-", " ").capitalize()
+        out.append(Section(kind, heading, items, owners))
     return out
 
 

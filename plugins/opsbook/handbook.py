@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -20,6 +21,7 @@ from .runbooks.derive import by_service
 from .runbooks.model import Runbook
 from .services.model import Service
 from .settings import Settings
+from .sourced import Sourced
 from .team.model import Team
 
 
@@ -49,6 +51,14 @@ class Handbook:
     @property
     def as_of(self) -> datetime:
         return self.settings.as_of
+
+    def sourced_items(self) -> Iterator[Sourced]:
+        """Every item with a page of its own, for the source map (which page shows a file)."""
+        yield from self.incidents
+        yield from self.decisions
+        yield from self.rfcs
+        yield from self.runbooks
+        yield from self.checklists
 
     @cached_property
     def service_by_id(self) -> dict[str, Service]:

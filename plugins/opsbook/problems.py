@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True, order=True)
@@ -55,11 +56,44 @@ class ProblemLog:
         return tuple(sorted(set(self.notes), key=lambda n: (n.file, n.line or 0, n.message)))
 
 
+class FindingKind(StrEnum):
+    """What a finding is about, with the heading of its section on the "Needs attention" page.
+
+    Members are in the page's order: what is burning first. `by_owner`: shown as one sub-section
+    per owner (who has to act) instead of one table.
+    """
+
+    heading: str
+    by_owner: bool
+
+    def __new__(cls, value: str, heading: str, by_owner: bool = False) -> FindingKind:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.heading = heading
+        member.by_owner = by_owner
+        return member
+
+    ONGOING_INCIDENT = "ongoing-incident", "Ongoing incidents"
+    POSTMORTEM_OVERDUE = "postmortem-overdue", "Postmortems overdue"
+    POSTMORTEM_DUE = "postmortem-due", "Postmortems due"
+    OVERDUE_FOLLOW_UP = "overdue-follow-up", "Overdue follow-ups by owner", True
+    STALE_RUNBOOK = "stale-runbook", "Stale runbooks"
+    MISSING_RUNBOOK = "missing-runbook", "Services without a runbook"
+    RUNBOOK_MISSING_SECTION = "runbook-missing-section", "Runbooks missing a section"
+    RUNBOOK_WITHOUT_SERVICE = "runbook-without-service", "Runbooks without a service"
+    RFC_OVERDUE = "rfc-overdue", "RFC reviews past their window"
+    DECISION_REVISIT_DUE = "decision-revisit-due", "Decisions past their revisit date"
+    DECISION_STATUS_UNKNOWN = "decision-status-unknown", "Decisions with an unrecognised status"
+    ROADMAP_ITEM_WITHOUT_DRI = "roadmap-item-without-dri", "Roadmap items without a DRI"
+    RITUAL_WITHOUT_OWNER = "ritual-without-owner", "Rituals without an owner"
+    EXPIRED_EXEMPTION = "expired-exemption", "Expired maturity exemptions"
+
+
 @dataclass(frozen=True)
 class Finding:
     """Something on valid data that needs attention: overdue, stale, late, missing."""
 
-    kind: str  # e.g. "overdue-follow-up", "stale-runbook"
+    kind: FindingKind
     subject: str  # the item's id, e.g. "INC-20261104-01" or "api"
     message: str
     url: str | None = None  # page of the item, relative to the site root
@@ -67,7 +101,7 @@ class Finding:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "kind": self.kind,
+            "kind": str(self.kind),
             "subject": self.subject,
             "message": self.message,
             "url": self.url,

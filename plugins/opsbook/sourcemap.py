@@ -20,8 +20,6 @@ from .yamlio import load_yaml, split_front_matter
 if TYPE_CHECKING:
     from .handbook import Handbook
 
-ITEM_KINDS = ("incidents", "decisions", "rfcs", "runbooks", "checklists")
-
 
 def normalise(path: str) -> str:
     """A path as written in a source, made comparable: forward slashes, no `./`, no trailing slash."""
@@ -30,18 +28,10 @@ def normalise(path: str) -> str:
 
 
 def _item_pages(hb: Handbook) -> dict[str, tuple[str, str]]:
-    """source file -> (page, title) for every item that records both."""
-    pages: dict[str, tuple[str, str]] = {}
-    for kind in ITEM_KINDS:
-        for item in getattr(hb, kind, ()) or ():
-            # The source file is `file` on most kinds, `path` on runbooks.
-            file = getattr(item, "file", None) or getattr(item, "path", None)
-            page = getattr(item, "page", None)
-            if isinstance(file, str) and isinstance(page, str):
-                pages[normalise(file)] = (page, str(getattr(item, "title", "") or ""))
-    roadmap: Any = hb.roadmap
-    if roadmap is not None and isinstance(getattr(roadmap, "file", None), str):
-        pages[normalise(roadmap.file)] = (str(getattr(roadmap, "page", "roadmap.md")), "Roadmap")
+    """source file -> (page, title) for every item that has a page of its own."""
+    pages = {normalise(item.file): (item.page, item.title or "") for item in hb.sourced_items()}
+    if hb.roadmap is not None:
+        pages[normalise(hb.roadmap.file)] = (hb.roadmap.page, "Roadmap")
     return pages
 
 

@@ -129,3 +129,26 @@ def test_every_kind_package_is_registered() -> None:
     schema = {name for name, _ in OpsbookConfig._schema}
     for option in options:
         assert option in schema and option in Settings.__dataclass_fields__, option
+
+
+def test_finding_kinds_carry_their_heading_and_attention_follows_the_enum() -> None:
+    from opsbook.attention import sections
+    from opsbook.problems import Finding, FindingKind
+
+    assert all(k.heading and k.heading[0].isupper() for k in FindingKind)
+    found = [Finding(k, "x", "m") for k in reversed(FindingKind)]
+    assert [s.title for s in sections(found)] == [k.heading for k in FindingKind]
+
+
+def test_items_with_pages_are_sourced() -> None:
+    from opsbook.checklists.model import Checklist
+    from opsbook.decisions.model import Decision
+    from opsbook.incidents.model import Incident
+    from opsbook.rfcs.model import Rfc
+    from opsbook.runbooks.model import Runbook
+    from opsbook.sourced import Sourced
+
+    for cls in (Checklist, Decision, Incident, Rfc, Runbook):
+        members = set(dir(cls)) | set(cls.__dataclass_fields__)
+        assert {"file", "line", "page", "title"} <= members, cls
+    assert Sourced.__name__ == "Sourced"

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
 
-from ..problems import Finding
+from ..problems import Finding, FindingKind
 from .model import DAY_NAMES, ICAL_DAYS, Cadence, Ritual
 
 WORKDAYS: tuple[int, ...] = (0, 1, 2, 3, 4)
@@ -128,7 +128,9 @@ def week_grid(rituals: tuple[Ritual, ...]) -> tuple[list[int], list[tuple[str, l
 def ritual_findings(cadence: Cadence) -> list[Finding]:
     """A ritual without an owner is nobody's: it will quietly stop happening."""
     return [
-        Finding("ritual-without-owner", r.name, f"Ritual {r.name!r} has no owner ({cadence.file})", "cadence.md")
+        Finding(
+            FindingKind.RITUAL_WITHOUT_OWNER, r.name, f"Ritual {r.name!r} has no owner ({cadence.file})", "cadence.md"
+        )
         for r in cadence.rituals
         if not r.owner
     ]

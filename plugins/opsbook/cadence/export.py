@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from ..problems import FindingKind
 from ..site import findings_by
 from .derive import rule, rule_text, when_text
 from .ics import uid
@@ -22,7 +23,7 @@ def rituals_json(hb: Handbook) -> list[dict[str, Any]]:
     cadence = hb.cadence
     if cadence is None:
         return []
-    unowned = findings_by(hb, lambda f: f.subject if f.kind == "ritual-without-owner" else None)
+    unowned = findings_by(hb, lambda f: f.subject if f.kind == FindingKind.RITUAL_WITHOUT_OWNER else None)
     return [
         {
             "name": r.name,

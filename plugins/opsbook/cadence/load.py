@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..problems import ProblemLog
@@ -14,7 +14,7 @@ from ..timeparse import ParseError, parse_date, parse_duration
 from ..validate import Invalid, check
 from ..yamlio import LineDict, LineList, load_yaml
 from .derive import WORKDAYS, derive_cadence
-from .model import DAY_NAMES, Cadence, Ritual
+from .model import DAY_NAMES, Cadence, Frequency, MeetingFormat, Ritual
 
 
 def _sexagesimal(value: Any) -> Any:
@@ -120,11 +120,11 @@ def _ritual(item: LineDict, file: str, line: int, problems: ProblemLog, default_
     hour, _, minute = str(item["time"]).partition(":") if "time" in item else ("", "", "")
     return Ritual(
         name=str(item["name"]).strip(),
-        frequency=frequency,
+        frequency=cast(Frequency, frequency),  # checked by the schema
         days=days,
         time=time(int(hour), int(minute)) if hour else None,
         duration=duration,
-        format=_str(item.get("format")),
+        format=cast(MeetingFormat | None, _str(item.get("format"))),
         channel=_str(item.get("channel")),
         owner=_str(item.get("owner")),
         purpose=_str(item.get("purpose")) or "",

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 
 FREQUENCIES: tuple[str, ...] = ("daily", "weekly", "biweekly", "monthly", "quarterly")
 DAY_NAMES: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 ICAL_DAYS: tuple[str, ...] = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+Frequency = Literal["daily", "weekly", "biweekly", "monthly", "quarterly"]
+MeetingFormat = Literal["sync", "async"]
 
 
 @dataclass(frozen=True)
@@ -15,11 +20,11 @@ class Ritual:
     """One recurring meeting or async routine of the operating cadence."""
 
     name: str
-    frequency: str  # daily | weekly | biweekly | monthly | quarterly
+    frequency: Frequency
     days: tuple[int, ...]  # weekdays, 0 = Monday; daily defaults to Mon-Fri
     time: time | None  # local start time in the cadence's zone; None = any time that day
     duration: timedelta | None
-    format: str | None  # sync | async
+    format: MeetingFormat | None
     channel: str | None
     owner: str | None  # a role, a person or a pod
     purpose: str

@@ -43,6 +43,10 @@ class Checklist:
         return f"checklists/{self.id}.md"
 
     @property
+    def line(self) -> int | None:  # `Sourced`: the whole file
+        return None
+
+    @property
     def items(self) -> tuple[ChecklistItem, ...]:
         return tuple(i for s in self.sections for i in s.items)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from .result import FAIL, NOT_ASSESSED, PASS, CheckResult, Evidence
 
@@ -13,8 +13,11 @@ if TYPE_CHECKING:
     from ..handbook import Handbook
     from ..services.model import Service
 
-SERVICE = "service"
-ORGANISATION = "organisation"
+SERVICE: Final = "service"
+ORGANISATION: Final = "organisation"
+
+
+Scope = Literal["service", "organisation"]
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,7 @@ class Check:
 
     id: str
     title: str
-    scope: str  # service | organisation
+    scope: Scope
     needs: tuple[str, ...]  # the source kinds it reads, e.g. ("incidents",)
     description: str
     func: Callable[..., CheckResult]
@@ -49,7 +52,7 @@ def index(hb: Handbook, name: str, build: Callable[[], Any]) -> Any:
 
 
 def register(
-    check_id: str, title: str, scope: str, needs: tuple[str, ...] = ()
+    check_id: str, title: str, scope: Scope, needs: tuple[str, ...] = ()
 ) -> Callable[[Callable[..., CheckResult]], Callable[..., CheckResult]]:
     """Decorator: add a check function to the registry under `check_id`."""
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from ..site import page_url
 
-PASS = "pass"
-FAIL = "fail"
-NOT_ASSESSED = "not-assessed"
+CheckOutcome = Literal["pass", "fail", "not-assessed"]
+PASS: Final = "pass"
+FAIL: Final = "fail"
+NOT_ASSESSED: Final = "not-assessed"
 
 
 class Evidence(NamedTuple):
@@ -34,7 +35,7 @@ class Evidence(NamedTuple):
 class CheckResult:
     """What a check found. `detail` says why, in words a reader can act on."""
 
-    outcome: str  # pass | fail | not-assessed
+    outcome: CheckOutcome
     evidence: tuple[Evidence, ...] = ()
     detail: str = ""
 

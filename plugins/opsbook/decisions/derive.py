@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from ..problems import Finding
+from ..problems import Finding, FindingKind
 from .model import Decision
 from .status import STATUSES
 
@@ -18,7 +18,7 @@ def findings_for(record: Decision, today: date) -> tuple[Finding, ...]:
         days = (today - record.revisit).days
         found.append(
             Finding(
-                "decision-revisit-due",
+                FindingKind.DECISION_REVISIT_DUE,
                 record.id,
                 f"revisit date {record.revisit} passed {days} day{'s' if days != 1 else ''} ago; "
                 "review the decision, then set a new revisit date or supersede it",
@@ -29,7 +29,7 @@ def findings_for(record: Decision, today: date) -> tuple[Finding, ...]:
     if record.status_kind == "kept":
         found.append(
             Finding(
-                "decision-status-unknown",
+                FindingKind.DECISION_STATUS_UNKNOWN,
                 record.id,
                 f"status {record.status_raw!r} is not one of {', '.join(STATUSES)}; it is kept as "
                 "written: say which one it means",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from ..problems import Finding
 from ..site import page_url
-from .status import RelationRef, StatusReading
+from .status import RelationRef, StatusKind, StatusReading
 
 Day = date  # fields named `date` shadow the type inside a class body
 SOURCE_FORMATS = ("opsbook", "madr", "log4brains", "nygard", "markdown")
@@ -15,11 +16,14 @@ SOURCE_FORMATS = ("opsbook", "madr", "log4brains", "nygard", "markdown")
 RETIRED = ("superseded", "deprecated", "rejected")
 
 
+DecisionFormat = Literal["opsbook", "madr", "log4brains", "nygard", "markdown"]
+
+
 @dataclass(frozen=True)
 class Parsed:
     """What a format parser read from one file, before ids and links are resolved."""
 
-    source_format: str
+    source_format: DecisionFormat
     title: str | None = None
     number: int | None = None  # the number written in the title ("# 12. Title")
     status: StatusReading = field(default_factory=lambda: StatusReading(None, None, "empty"))
@@ -53,10 +57,10 @@ class Decision:
     title: str
     status: str | None  # proposed | accepted | rejected | deprecated | superseded, a kept word, or None
     status_raw: str | None  # as written in the source
-    status_kind: str  # exact | mapped | kept | empty
+    status_kind: StatusKind
     date: Day | None
     date_source: str | None  # "metadata", "file name", "folder name" or None
-    source_format: str  # opsbook | madr | log4brains | nygard | markdown
+    source_format: DecisionFormat
     file: str  # source path relative to the handbook root
     line: int | None
     folder: str  # the configured folder it was read from

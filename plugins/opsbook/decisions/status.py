@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 STATUSES = ("proposed", "accepted", "rejected", "deprecated", "superseded")
 
@@ -75,7 +76,7 @@ SYNONYMS = {
 _SYNONYM_OF = {word: status for status, words in SYNONYMS.items() for word in words}
 
 # Relation words as authors (and adr-tools, which spells them with a c) write them.
-RELATIONS = {
+RELATIONS: dict[str, Relation] = {
     "superseded by": "superseded_by",
     "superceded by": "superseded_by",
     "replaced by": "superseded_by",
@@ -95,11 +96,15 @@ _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _DATE_REMARK = re.compile(r"\s*(?:\(|\bon\b|\bsince\b|\bin\b|,)?\s*\d{4}-\d{1,2}-\d{1,2}\)?\s*$", re.I)
 
 
+Relation = Literal["supersedes", "superseded_by", "amends", "amended_by"]
+StatusKind = Literal["exact", "mapped", "kept", "empty"]
+
+
 @dataclass(frozen=True)
 class RelationRef:
     """A relation named in status text or a links section: `superseded_by` -> target."""
 
-    kind: str  # supersedes | superseded_by | amends | amended_by
+    kind: Relation
     text: str  # the words as written, e.g. "ADR-0045" or "DNS Infrastructure"
     target: str | None = None  # the link target, e.g. "0015-dns-infrastructure.md"
 
@@ -110,7 +115,7 @@ class StatusReading:
 
     status: str | None  # a STATUSES word, or the kept word in lower case; None when empty
     raw: str | None  # the text as written (first line, comments removed)
-    kind: str  # exact | mapped | kept | empty
+    kind: StatusKind
     relations: tuple[RelationRef, ...] = field(default=())
 
 
@@ -127,7 +132,7 @@ def clean_word(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _classify(word: str) -> tuple[str | None, str]:
+def _classify(word: str) -> tuple[str | None, StatusKind]:
     if not word:
         return None, "empty"
     if word in STATUSES:
@@ -137,7 +142,7 @@ def _classify(word: str) -> tuple[str | None, str]:
     return word, "kept"
 
 
-def _targets(kind: str, text: str) -> list[RelationRef]:
+def _targets(kind: Relation, text: str) -> list[RelationRef]:
     """The records after a relation word: links, or plain names such as `ADR-0045`."""
     links = list(_LINK.finditer(text))
     if links:
@@ -178,9 +183,9 @@ def read_status(text: str | None) -> StatusReading:
     head = head.split(";")[0]
     word = clean_word(head)
     if not word and rel is not None:
-        kind = RELATIONS[" ".join(rel.group(1).lower().split())]
+        relation = RELATIONS[" ".join(rel.group(1).lower().split())]
         # "Superseded by [x](x.md)" alone is a status; "Supersedes x" alone says nothing about this one.
-        if kind == "superseded_by":
+        if relation == "superseded_by":
             return StatusReading("superseded", raw, "exact", tuple(relations))
         return StatusReading(None, raw, "empty", tuple(relations))
     status, kind = _classify(word)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from statistics import fmean
 
-from ..problems import Finding
+from ..problems import Finding, FindingKind
 from ..services.model import Service
 from ..settings import Settings
 from .model import (
@@ -25,6 +25,7 @@ from .model import (
     BudgetImpact,
     FollowUp,
     Incident,
+    IncidentStatus,
     Metrics,
     Stats,
     WindowBudget,
@@ -43,7 +44,7 @@ def minutes(start: datetime | None, end: datetime | None) -> float | None:
     return None if delta < timedelta() else round(delta.total_seconds() / 60, 2)
 
 
-def status(mitigated: datetime | None, resolved: datetime | None) -> str:
+def status(mitigated: datetime | None, resolved: datetime | None) -> IncidentStatus:
     """ongoing until mitigated, mitigated until resolved, then resolved."""
     if resolved is not None:
         return "resolved"
@@ -316,7 +317,7 @@ def findings(incidents: Sequence[Incident], as_of: datetime, tz: tzinfo) -> list
             text = "ongoing" if i.status == "ongoing" else "mitigated, not yet resolved"
             out.append(
                 Finding(
-                    "ongoing-incident",
+                    FindingKind.ONGOING_INCIDENT,
                     i.id,
                     f"{i.severity} on {services}: {text}, started {since} ago",
                     i.page,
@@ -329,7 +330,7 @@ def findings(incidents: Sequence[Incident], as_of: datetime, tz: tzinfo) -> list
                 late = _ago(as_of - i.postmortem_due)
                 out.append(
                     Finding(
-                        "postmortem-overdue",
+                        FindingKind.POSTMORTEM_OVERDUE,
                         i.id,
                         f"Postmortem of {i.severity} on {services} was due {due}, {late} ago",
                         i.page,
@@ -339,7 +340,7 @@ def findings(incidents: Sequence[Incident], as_of: datetime, tz: tzinfo) -> list
             else:
                 out.append(
                     Finding(
-                        "postmortem-due",
+                        FindingKind.POSTMORTEM_DUE,
                         i.id,
                         f"Postmortem of {i.severity} on {services} is due {due}, in {_ago(i.postmortem_due - as_of)}",
                         i.page,
@@ -351,7 +352,7 @@ def findings(incidents: Sequence[Incident], as_of: datetime, tz: tzinfo) -> list
                 days = f"{f.days_overdue} day{'s' if f.days_overdue != 1 else ''}"
                 out.append(
                     Finding(
-                        "overdue-follow-up",
+                        FindingKind.OVERDUE_FOLLOW_UP,
                         i.id,
                         f"{f.action}: due {f.due.isoformat()}, {days} overdue",
                         i.page,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
+from typing import Literal
 
 # Timestamps of an incident in the order they must happen (pairs checked in load.py).
 TIMESTAMP_FIELDS: tuple[str, ...] = ("started", "detected", "acknowledged", "mitigated", "resolved")
@@ -22,6 +23,10 @@ PM_LABELS = {
 }
 
 
+FollowUpStatus = Literal["open", "done", "wont-do"]
+IncidentStatus = Literal["ongoing", "mitigated", "resolved"]
+
+
 @dataclass(frozen=True)
 class FollowUp:
     """An action an incident left behind, with its owner and due date."""
@@ -29,7 +34,7 @@ class FollowUp:
     action: str
     owner: str | None  # None only when the source omitted it (a problem was logged)
     due: date | None  # None only when omitted or unreadable (a problem was logged)
-    status: str = "open"  # open | done | wont-do
+    status: FollowUpStatus = "open"
     closed: date | None = None  # when it was done or dropped; decides whether it closed on time
     link: str | None = None  # the tracker issue
     line: int | None = None
@@ -80,7 +85,7 @@ class Incident:
     tags: tuple[str, ...] = ()
     body: str = ""  # the postmortem, Markdown, without its H1
     # Derived (derive.py), once per build at the as-of date.
-    status: str = "ongoing"  # ongoing | mitigated | resolved
+    status: IncidentStatus = "ongoing"
     ttd_minutes: float | None = None  # detected - started
     tta_minutes: float | None = None  # acknowledged - detected
     ttm_minutes: float | None = None  # mitigated - started

@@ -7,7 +7,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..checks import NOT_ASSESSED, Evidence, run
-from ..problems import Finding
+from ..checks.result import PASS
+from ..problems import Finding, FindingKind
 from .model import (
     EXEMPT,
     ORGANISATION,
@@ -51,7 +52,7 @@ def judge(
     if crit.attestation:
         if attestation is not None and attestation.active(today):
             ev = Evidence(f"attested by {attestation.by} on {attestation.on}", attestation.evidence)
-            result = CriterionResult(crit, "pass", attestation.note or "attested", (ev,))
+            result = CriterionResult(crit, PASS, attestation.note or "attested", (ev,))
         elif attestation is not None:
             result = CriterionResult(
                 crit,
@@ -69,8 +70,8 @@ def judge(
         result = CriterionResult(crit, outcome.outcome, outcome.detail, outcome.evidence)
     if exemption is None:
         return result
-    if result.outcome == "pass":
-        return CriterionResult(crit, "pass", result.detail, result.evidence)  # the exemption is not needed
+    if result.outcome == PASS:
+        return CriterionResult(crit, PASS, result.detail, result.evidence)  # the exemption is not needed
     if exemption.active(today):
         return CriterionResult(
             crit, EXEMPT, f"exempt until {exemption.until}: {exemption.reason}", result.evidence, exemption
@@ -122,7 +123,7 @@ def maturity_findings(maturity: Maturity | None) -> list[Finding]:
         who = e.service or "the organisation"
         findings.append(
             Finding(
-                "expired-exemption",
+                FindingKind.EXPIRED_EXEMPTION,
                 e.service or ORGANISATION,
                 f"The exemption of {who} from {e.criterion!r} expired on {e.until} "
                 f"({e.reason}); meet the criterion or renew the exemption in {e.file}",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..checks import REGISTRY
 from ..problems import ProblemLog
@@ -13,7 +13,7 @@ from ..team.model import check_person
 from ..timeparse import ParseError, parse_date
 from ..validate import check
 from ..yamlio import LineDict, LineList, load_yaml
-from .model import ORGANISATION, SERVICE, Attestation, Criterion, Exemption, Rubric
+from .model import ORGANISATION, SERVICE, Attestation, Criterion, Exemption, Rubric, Scope
 from .rubric import BUILT_IN, LEVELS
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def _criterion(
         )
     elif attestation:
         base = replace(base, check=None, attestation=True)
-    scope = str(raw.get("scope") or base.scope)
+    scope = cast(Scope, str(raw.get("scope") or base.scope))  # checked by the schema
     if scope == SERVICE and base.check is not None and REGISTRY[base.check].scope == ORGANISATION:
         problems.add(
             file,

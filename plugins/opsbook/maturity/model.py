@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Final, Literal
 
 from ..checks import Evidence
 from ..checks.registry import ORGANISATION as ORGANISATION  # a criterion's scopes are its check's
-from ..checks.registry import SERVICE
+from ..checks.registry import SERVICE, Scope
+from ..checks.result import CheckOutcome
 
-EXEMPT = "exempt"
+Outcome = CheckOutcome | Literal["exempt"]
+EXEMPT: Final = "exempt"
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,7 @@ class Criterion:
     id: str
     level: int  # 2..5 (level 1 needs nothing)
     title: str
-    scope: str  # service | organisation
+    scope: Scope
     check: str | None = None  # a check id; a service check at organisation scope must pass for every service
     attestation: bool = False
     description: str = ""
@@ -90,7 +93,7 @@ class Rubric:
 @dataclass(frozen=True)
 class CriterionResult:
     criterion: Criterion
-    outcome: str  # pass | fail | exempt | not-assessed
+    outcome: Outcome
     detail: str
     evidence: tuple[Evidence, ...] = ()
     exemption: Exemption | None = None  # the one that applied, or an expired one worth showing

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import ORGANISATION, SERVICE, Criterion, Level
+from .model import ORGANISATION, SERVICE, Criterion, Level, Scope
 
 LEVELS: tuple[Level, ...] = (
     Level(
@@ -40,7 +40,7 @@ def _c(
     cid: str,
     level: int,
     title: str,
-    scope: str = SERVICE,
+    scope: Scope = SERVICE,
     check: str | None = None,
     attestation: bool = False,
     description: str = "",

@@ -7,10 +7,10 @@ each kind is loaded: whatever ops.json says about an item is what a reviewer see
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
 from ..timeparse import format_duration
-from .model import Change
+from .model import Change, ChangeKind, ChangeWhat
 
 Doc = dict[str, Any]
 
@@ -110,7 +110,7 @@ def services(base: Doc, head: Doc) -> list[Change]:
 def _status_changes(kind: str, label: str, base: Doc, head: Doc, fields: tuple[str, ...]) -> list[Change]:
     out: list[Change] = []
     old, new = _by(base.get(kind)), _by(head.get(kind))
-    singular = kind.rstrip("s")
+    singular = cast(ChangeKind, kind.rstrip("s"))  # decisions -> decision, rfcs -> rfc, ...
     for iid in sorted(new.keys() - old.keys()):
         item = new[iid]
         out.append(
@@ -164,7 +164,7 @@ def incidents(base: Doc, head: Doc) -> list[Change]:
         for action in sorted(h_fu.keys() & b_fu.keys()):
             b, h = b_fu[action].get("status"), h_fu[action].get("status")
             if b != h:
-                what = "closed" if h in ("done", "wont-do") else "changed"
+                what: ChangeWhat = "closed" if h in ("done", "wont-do") else "changed"
                 summary = f"{iid}: follow-up \u201c{action}\u201d {b} -> {h}"
                 out.append(Change("follow-up", iid, what, summary, page))
     return out

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+ChangeKind = Literal["service", "slo", "maturity", "decision", "rfc", "incident", "follow-up", "roadmap"]
+ChangeWhat = Literal["added", "removed", "changed", "closed", "moved"]
 
 
 @dataclass(frozen=True)
 class Change:
     """One semantic change, e.g. an SLO objective 99.9 -> 99.5 on service api."""
 
-    kind: str  # service | slo | maturity | decision | rfc | incident | follow-up | roadmap
+    kind: ChangeKind
     subject: str  # the item's id
-    what: str  # added | removed | changed | closed | moved
+    what: ChangeWhat
     summary: str  # one human sentence
     page: str | None = None  # the generated page that shows the item (gets a banner)
 

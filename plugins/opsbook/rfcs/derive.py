@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from ..problems import Finding
-from .model import DECIDED, Rfc
+from ..problems import Finding, FindingKind
+from .model import DECIDED, ReviewState, Rfc
 
 
-def review_state(status: str | None, opens: date | None, closes: date | None, today: date) -> tuple[str, int | None]:
+def review_state(
+    status: str | None, opens: date | None, closes: date | None, today: date
+) -> tuple[ReviewState, int | None]:
     """(state, days_left). A decided RFC is closed whatever its dates; an undecided one is upcoming
     before `opens`, open until the end of `closes` and overdue after it (days_left negative)."""
     if status in DECIDED:
@@ -32,7 +34,7 @@ def derive(rfcs: tuple[Rfc, ...], today: date) -> tuple[Rfc, ...]:
             late = -days
             findings.append(
                 Finding(
-                    "rfc-overdue",
+                    FindingKind.RFC_OVERDUE,
                     rfc.id,
                     f"review closed on {rfc.closes} ({late} day{'s' if late != 1 else ''} ago) and "
                     f"the RFC is still {rfc.status}: record the outcome in its status and log",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from ..problems import Finding
 from ..site import page_url
@@ -11,6 +12,9 @@ from ..site import page_url
 STATUSES = ("draft", "review", "accepted", "rejected", "withdrawn", "implemented")
 DECIDED = ("accepted", "rejected", "withdrawn", "implemented")
 REVIEW_STATES = ("open", "overdue", "upcoming", "unscheduled", "closed")  # the order of the index page
+
+
+ReviewState = Literal["open", "overdue", "upcoming", "unscheduled", "closed"]
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,7 @@ class Rfc:
     file: str
     line: int | None
     page: str
-    review_state: str = "unscheduled"  # open | overdue | upcoming | unscheduled | closed
+    review_state: ReviewState = "unscheduled"
     days_left: int | None = None  # open: days until closes (0 = closes today); overdue: negative
     decision_page: str | None = None
     decision_title: str | None = None

@@ -9,8 +9,9 @@ from dataclasses import replace
 from typing import Any
 
 from ..links import rewrite_links
-from ..problems import Finding
-from .model import Ref, Roadmap, RoadmapItem
+from ..problems import Finding, FindingKind
+from ..sourced import Identified
+from .model import Ref, RefKind, Roadmap, RoadmapItem
 
 _DECISION_ID = re.compile(r"(?<![\w-])(\d{4}-\d{4})(?![\d])")
 _RFC_STEM = re.compile(r"(?<![\w-])(\d{4}-\d{2}-[a-z0-9][a-z0-9-]*[a-z0-9])")
@@ -20,13 +21,14 @@ def _stem(path: Any) -> str:
     return posixpath.splitext(posixpath.basename(str(path or "")))[0]
 
 
-def ref_index(decisions: Iterable[Any], rfcs: Iterable[Any]) -> dict[str, Ref]:
+def ref_index(decisions: Iterable[Identified], rfcs: Iterable[Identified]) -> dict[str, Ref]:
     """Every way an item may name a decision or an RFC (its id, its file's stem) -> the reference."""
     index: dict[str, Ref] = {}
-    for kind, items in (("rfc", rfcs), ("decision", decisions)):
+    kinds: tuple[tuple[RefKind, Iterable[Identified]], ...] = (("rfc", rfcs), ("decision", decisions))
+    for kind, items in kinds:
         for item in items:
-            ref = Ref(kind, str(item.id), str(getattr(item, "title", "") or item.id), str(item.page))
-            for key in (str(item.id), _stem(getattr(item, "file", None))):
+            ref = Ref(kind, item.id, item.title or item.id, item.page)
+            for key in (item.id, _stem(item.file)):
                 if key:
                     index.setdefault(key, ref)
     return index
@@ -57,7 +59,10 @@ def mentions(text: str, index: dict[str, Ref]) -> tuple[Ref, ...]:
 
 
 def link_roadmap(
-    roadmap: Roadmap, decisions: Iterable[Any], rfcs: Iterable[Any], resolve: Callable[[str], str | None]
+    roadmap: Roadmap,
+    decisions: Iterable[Identified],
+    rfcs: Iterable[Identified],
+    resolve: Callable[[str], str | None],
 ) -> Roadmap:
     """The roadmap with each item's references and every relative link pointing at site pages."""
     index = ref_index(decisions, rfcs)
@@ -78,7 +83,7 @@ def roadmap_findings(roadmap: Roadmap) -> list[Finding]:
     """An item without a DRI has nobody to ask and nobody to push it."""
     return [
         Finding(
-            "roadmap-item-without-dri",
+            FindingKind.ROADMAP_ITEM_WITHOUT_DRI,
             f"{roadmap.file}:{item.line}",
             f"Roadmap item {_plain(item.title)!r} ({item.section}) has no DRI; add `DRI: @handle`",
             f"{roadmap.page}#{item.anchor}",

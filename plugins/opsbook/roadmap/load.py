@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from ..problems import ProblemLog
 from ..settings import Settings
 from ..sources import read_text
 from ..team.model import Team
 from ..yamlio import split_front_matter
-from .model import SECTIONS, Roadmap, RoadmapItem
+from .model import SECTIONS, Roadmap, RoadmapItem, Section
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
@@ -111,5 +112,7 @@ def load_roadmap(settings: Settings, problems: ProblemLog, team: Team | None = N
             problems.add(
                 name, line, f"DRI @{dri} is not a person in {team.file}; a DRI is one person's handle defined there"
             )
-        items.append(RoadmapItem(section=section, title=strip_dri(lines[0]), text=details, dri=dri, line=line))
+        items.append(
+            RoadmapItem(section=cast(Section, section), title=strip_dri(lines[0]), text=details, dri=dri, line=line)
+        )
     return Roadmap(file=name, title=title, text=body, items=tuple(items))

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 SECTIONS: tuple[str, ...] = ("Now", "Next", "Later")
+
+
+RefKind = Literal["decision", "rfc"]
+Section = Literal["Now", "Next", "Later"]
 
 
 @dataclass(frozen=True)
 class Ref:
     """An RFC or decision record an item mentions, resolved to its page."""
 
-    kind: str  # "decision" | "rfc"
+    kind: RefKind
     id: str
     title: str
     page: str
@@ -19,7 +24,7 @@ class Ref:
 
 @dataclass(frozen=True)
 class RoadmapItem:
-    section: str  # Now | Next | Later
+    section: Section
     title: str  # the item's first line (Markdown, without the DRI marker)
     text: str  # the item's further lines (Markdown), links re-targeted for the board page
     dri: str | None  # handle without @
@@ -39,6 +44,10 @@ class Roadmap:
     items: tuple[RoadmapItem, ...] = ()
     page: str = "roadmap.md"
     written_page: str = "roadmap/as-written.md"
+
+    @property
+    def line(self) -> int | None:  # `Sourced`: the whole file
+        return None
 
     def in_section(self, section: str) -> tuple[RoadmapItem, ...]:
         return tuple(i for i in self.items if i.section == section)

@@ -8,7 +8,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from ..links import rewrite_links
-from ..problems import Finding
+from ..problems import Finding, FindingKind
 from ..services.model import Service
 from .model import Runbook
 
@@ -88,17 +88,22 @@ def runbook_findings(runbooks: tuple[Runbook, ...], services: tuple[Service, ...
     for rb in runbooks:
         if rb.is_service_runbook:
             for reason in rb.stale_reasons:
-                findings.append(Finding("stale-runbook", rb.service, f"Runbook {rb.path} is stale: {reason}", rb.page))
+                findings.append(
+                    Finding(FindingKind.STALE_RUNBOOK, rb.service, f"Runbook {rb.path} is stale: {reason}", rb.page)
+                )
             for section in rb.missing_sections:
                 findings.append(
                     Finding(
-                        "runbook-missing-section", rb.service, f"Runbook {rb.path} has no {section} section", rb.page
+                        FindingKind.RUNBOOK_MISSING_SECTION,
+                        rb.service,
+                        f"Runbook {rb.path} has no {section} section",
+                        rb.page,
                     )
                 )
         elif rb.top_level and not rb.section_page and services:
             findings.append(
                 Finding(
-                    "runbook-without-service",
+                    FindingKind.RUNBOOK_WITHOUT_SERVICE,
                     rb.service,
                     f"Runbook {rb.path} names no service (no service {rb.service!r}); "
                     "rename it to <service>.md or set `service:` in its front matter",
@@ -109,6 +114,11 @@ def runbook_findings(runbooks: tuple[Runbook, ...], services: tuple[Service, ...
     for service in services:
         if service.slos and service.id not in index:
             findings.append(
-                Finding("missing-runbook", service.id, f"Service {service.id} has SLOs but no runbook", service.page)
+                Finding(
+                    FindingKind.MISSING_RUNBOOK,
+                    service.id,
+                    f"Service {service.id} has SLOs but no runbook",
+                    service.page,
+                )
             )
     return findings

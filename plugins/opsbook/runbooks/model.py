@@ -36,6 +36,14 @@ class Runbook:
     stale_reasons: tuple[str, ...] = ()  # filled by derive.runbook_staleness
 
     @property
+    def file(self) -> str:  # `Sourced`: the source file is `path`
+        return self.path
+
+    @property
+    def line(self) -> int | None:  # `Sourced`: the whole file
+        return None
+
+    @property
     def missing_sections(self) -> tuple[str, ...]:
         """Required sections (Pager, Playbooks, Rollback) with no matching heading."""
         lowered = [s.lower() for s in self.sections]

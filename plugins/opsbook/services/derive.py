@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..timeparse import format_threshold
-from .model import BurnRateAlert, Slo
+from .model import AlertSeverity, BurnRateAlert, Slo, SloFormat
 
 # (severity, burn rate, long window, short window, long window in hours): the workbook's
 # recommended starting point for a 30-day SLO.
-ALERT_POLICY: tuple[tuple[str, float, str, str, float], ...] = (
+ALERT_POLICY: tuple[tuple[AlertSeverity, float, str, str, float], ...] = (
     ("page", 14.4, "1h", "5m", 1.0),
     ("page", 6.0, "6h", "30m", 6.0),
     ("ticket", 1.0, "3d", "6h", 72.0),
@@ -50,7 +50,7 @@ def make_slo(
     threshold: timedelta | None,
     file: str,
     line: int | None,
-    source_format: str = "opsbook",
+    source_format: SloFormat = "opsbook",
     name: str = "",
     description: str = "",
     calendar: bool = False,

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import cast
 
 from ..problems import ProblemLog
 from ..settings import Settings
 from ..sources import list_files, read_text, rel
 from ..yamlio import LineDict, LineList, load_yaml_all
 from . import openslo, pyrra, sloth
-from .model import Service, Slo
+from .model import Service, Slo, SloFormat
 from .specs import Reader, ServiceDecl
 
 SUFFIXES = (".yml", ".yaml")
@@ -87,7 +88,7 @@ def load_foreign(settings: Settings, problems: ProblemLog) -> ForeignSpecs:
 def _dispatch(obj: LineDict, file: str, reader: Reader) -> None:
     api = obj.get("apiVersion")
     if api in openslo.VERSIONS:
-        openslo.read(obj, file, reader, str(api))
+        openslo.read(obj, file, reader, cast(SloFormat, api))  # one of openslo.VERSIONS
     elif api == sloth.K8S_API:
         sloth.read(obj, file, reader, k8s=True)
     elif api == pyrra.API:

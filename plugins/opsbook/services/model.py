@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Literal
+
+AlertSeverity = Literal["page", "ticket"]
+SloFormat = Literal["opsbook", "openslo/v1", "openslo/v1alpha", "sloth", "sloth-k8s", "pyrra"]
 
 
 @dataclass(frozen=True)
 class BurnRateAlert:
     """One multi-window, multi-burn-rate alert of the SRE workbook."""
 
-    severity: str  # "page" | "ticket"
+    severity: AlertSeverity
     burn_rate: float  # multiple of the sustainable error rate
     long_window: str  # e.g. "1h"
     short_window: str  # e.g. "5m"
@@ -31,12 +35,12 @@ class Slo:
     description: str
     file: str
     line: int | None
-    source_format: str  # opsbook | openslo/v1 | openslo/v1alpha | sloth | sloth-k8s | pyrra
+    source_format: SloFormat
     budget_fraction: float
     budget_minutes: float
     alerts: tuple[BurnRateAlert, ...]
     calendar: bool = False  # a calendar window (this week, this month) rather than a rolling one
-    budgeting_method: str | None = None  # OpenSLO: Occurrences | Timeslices | RatioTimeslices
+    budgeting_method: str | None = None  # OpenSLO's budgetingMethod as written (e.g. Occurrences)
 
     @property
     def threshold_ms(self) -> float | None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..timeparse import format_threshold
 from ..yamlio import LineDict, LineList
+from .model import SloFormat
 from .specs import (
     Reader,
     SpecError,
@@ -37,7 +38,7 @@ def index_sli(doc: LineDict, file: str, reader: Reader) -> None:
         reader.slis.setdefault(name, (file, doc))
 
 
-def read(doc: LineDict, file: str, reader: Reader, api: str) -> None:
+def read(doc: LineDict, file: str, reader: Reader, api: SloFormat) -> None:
     kind = doc.get("kind")
     if kind == "SLO":
         _slo(doc, file, reader, api)
@@ -78,7 +79,7 @@ def _owner(meta: LineDict) -> str | None:
     return None
 
 
-def _slo(doc: LineDict, file: str, reader: Reader, api: str) -> None:
+def _slo(doc: LineDict, file: str, reader: Reader, api: SloFormat) -> None:
     meta = mapping(doc.get("metadata"))
     spec = doc.get("spec")
     if not isinstance(spec, LineDict):
@@ -168,7 +169,7 @@ def _target(objective: LineDict, file: str, reader: Reader, index: int, line: in
     return None
 
 
-def _window(spec: LineDict, file: str, reader: Reader, api: str) -> tuple[timedelta | None, bool]:
+def _window(spec: LineDict, file: str, reader: Reader, api: SloFormat) -> tuple[timedelta | None, bool]:
     """The SLO window and whether it is a calendar window; (None, False) after a problem."""
     key = "timeWindow" if api == "openslo/v1" else "timeWindows"
     raw = spec.get(key, spec.get("timeWindows" if key == "timeWindow" else "timeWindow"))

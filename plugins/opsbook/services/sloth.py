@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..yamlio import LineDict, LineList
+from .model import SloFormat
 from .specs import Reader, SpecError, explicit_sli, infer_sli, le_threshold, mapping, percent, text
 
 SLOTH_PERIOD = timedelta(days=30)
@@ -30,7 +31,8 @@ def read(doc: LineDict, file: str, reader: Reader, k8s: bool) -> None:
         if not isinstance(body, LineDict):
             reader.problem(file, doc.line, "PrometheusServiceLevel has no `spec` mapping with service and slos")
             return
-        prefix, source = "spec.", "sloth-k8s"
+        source: SloFormat = "sloth-k8s"
+        prefix = "spec."
     else:
         body, prefix, source = doc, "", "sloth"
     sid = reader.service(body.get("service"), file, body.line_of("service"), f"{prefix}service")

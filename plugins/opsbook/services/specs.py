@@ -17,7 +17,7 @@ from ..problems import ProblemLog
 from ..timeparse import ParseError, format_duration, parse_duration
 from ..yamlio import LineDict, LineList
 from .derive import make_slo
-from .model import Slo
+from .model import Slo, SloFormat
 
 # Explicit SLI word for a foreign SLO, as a label or annotation, when the inference guesses wrong.
 SLI_KEY = "opsbook.dev/sli"
@@ -271,7 +271,7 @@ class Reader:
         window: timedelta,
         file: str,
         line: int | None,
-        source_format: str,
+        source_format: SloFormat,
         name: str,
         description: str = "",
         threshold: timedelta | None = None,

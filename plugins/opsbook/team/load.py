@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import time
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..problems import ProblemLog
@@ -14,7 +14,7 @@ from ..timeparse import ParseError, parse_date
 from ..validate import check
 from ..yamlio import LineDict, LineList, load_yaml
 from .derive import oncall
-from .model import WEEKDAYS, Person, Pod, Role, Rotation, Team
+from .model import WEEKDAYS, Person, Pod, Role, Rotation, RotationCadence, Team
 
 # The roles of the source chapter; a team file's `roles` add to these or redefine one by name.
 DEFAULT_ROLES: tuple[Role, ...] = (
@@ -271,7 +271,7 @@ def _rotations(
             continue  # a rotation with a bad field would name the wrong person on call: leave it out
         rotations[rname] = Rotation(
             name=rname,
-            cadence=str(item.get("cadence") or "weekly"),
+            cadence=cast(RotationCadence, str(item.get("cadence") or "weekly")),  # checked by the schema
             start=start,
             handoff_day=day,
             handoff_time=at,

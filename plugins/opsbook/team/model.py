@@ -5,10 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cached_property
+from typing import Literal
 
 from ..problems import ProblemLog
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+RotationCadence = Literal["weekly", "biweekly"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ class Rotation:
     """An on-call rotation: members take `period_weeks`-long shifts starting at the handoff."""
 
     name: str
-    cadence: str  # weekly | biweekly
+    cadence: RotationCadence
     start: date  # the first shift begins at the first handoff on or after this date
     handoff_day: int  # 0 = Monday, as datetime.weekday()
     handoff_time: time
