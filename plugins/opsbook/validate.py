@@ -8,7 +8,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from .problems import ProblemLog
-from .yamlio import LineDict, LineList
+from .yamlio import LineDict, LineList, NotFinite
 
 if TYPE_CHECKING:  # jsonschema is imported on first use: valid data never needs it (see `_fast`)
     from jsonschema import Draft202012Validator
@@ -189,5 +189,6 @@ def check(data: Any, name: str, file: str, problems: ProblemLog) -> Invalid:
             pass
     errors = sorted(_validator(name).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
-        problems.add(file, _line(data, error), _message(error))
+        if not isinstance(error.instance, NotFinite):  # the YAML loader reported it at its line already
+            problems.add(file, _line(data, error), _message(error))
     return Invalid([tuple(e.absolute_path) for e in errors])
