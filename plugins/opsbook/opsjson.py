@@ -35,8 +35,9 @@ def build(hb: Handbook) -> dict[str, Any]:
 
 
 def dumps(document: dict[str, Any]) -> str:
-    """Deterministic JSON (sorted keys) so rebuilds are byte-identical."""
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """Deterministic JSON (sorted keys) so rebuilds are byte-identical; strict JSON: NaN and infinity
+    never get this far (the loaders refuse them), and `allow_nan=False` makes sure none is written."""
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def asset(hb: Handbook) -> GeneratedAsset:

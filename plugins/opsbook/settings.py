@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .timeparse import ParseError, parse_duration
+from .timeparse import MAX_DATE, POSTMORTEM_DEADLINE, ParseError, parse_duration
 
 
 @dataclass(frozen=True)
@@ -28,15 +28,28 @@ DEFAULT_SEVERITIES: tuple[Severity, ...] = (
 )
 
 
+# The largest as-of: 2**32 - 1 (2106-02-07T06:28:15Z), the last second a 32-bit timestamp holds,
+# such as the gzip header of MkDocs' sitemap.xml.gz; well before MAX_DATE, so derived dates fit too.
+MAX_EPOCH = min(2**32 - 1, int(datetime.combine(MAX_DATE, datetime.max.time(), UTC).timestamp()))
+
+
 def as_of_from_env(environ: Mapping[str, str] | None = None) -> datetime:
-    """The one as-of instant: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    """The one as-of instant: SOURCE_DATE_EPOCH when set (reproducible builds), else now.
+
+    A value that is not whole seconds from 1970 to the end of MAX_DATE is an AsOfError: the
+    reproducible-builds specification asks tools to fail on a malformed value rather than guess.
+    """
     env = os.environ if environ is None else environ
     epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC)
-        except (ValueError, OverflowError, OSError):
-            pass  # an unusable value falls back to now, like other reproducible-build tools
+        if not (epoch.isascii() and epoch.isdigit()) or int(epoch) > MAX_EPOCH:
+            shown = epoch if len(epoch) <= 40 else epoch[:40] + "..."
+            raise AsOfError(
+                f"SOURCE_DATE_EPOCH={shown!r} is not allowed; use whole seconds since 1970-01-01T00:00:00Z "
+                f"up to {MAX_EPOCH} ({datetime.fromtimestamp(MAX_EPOCH, UTC):%Y-%m-%dT%H:%M:%SZ}), "
+                "e.g. the last commit's: git log -1 --format=%ct"
+            )
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
     return datetime.now(tz=UTC).replace(microsecond=0)
 
 
@@ -78,6 +91,16 @@ class Settings:
 
 class OptionError(ValueError):
     """A plugin option opsbook cannot use; the message names the option and what is allowed."""
+
+
+class AsOfError(OptionError):
+    """SOURCE_DATE_EPOCH holds a value opsbook cannot use as the as-of date."""
+
+
+# Numeric options and the values they may take (checked like every number opsbook reads).
+_NUMBER_RANGES: dict[str, tuple[int, int, str]] = {
+    "runbook_stale_days": (1, 3650, "days, e.g. 180"),
+}
 
 
 # Options whose value is converted, not copied; every other Settings field is copied from the option
@@ -129,7 +152,7 @@ def settings_from_options(
             ) from None
     if options.get("postmortem_deadline") is not None:
         try:
-            deadline = parse_duration(options["postmortem_deadline"])
+            deadline = parse_duration(options["postmortem_deadline"], POSTMORTEM_DEADLINE)
         except ParseError as exc:
             raise OptionError(f"postmortem_deadline: {exc}") from None
         values["postmortem_deadline_hours"] = deadline.total_seconds() / 3600
@@ -158,6 +181,10 @@ def _checked(name: str, value: Any, default: Any) -> Any:
         value = tuple(value) if ok else value
     else:
         ok = isinstance(value, str)
+    if ok and name in _NUMBER_RANGES:
+        low, high, unit = _NUMBER_RANGES[name]
+        if not low <= value <= high:  # NaN compares false both ways: refused too
+            raise OptionError(f"option {name}: {value!r} is out of range; use {low} to {high} {unit}")
     if not ok:
         wanted = (
             "true or false"

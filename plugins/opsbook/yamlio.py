@@ -6,8 +6,9 @@ every later problem can name its line. Timestamps stay strings: dates are parsed
 
 What a document cannot do (each is a problem at its line, and the rest of the document is kept):
 - repeat a key: the first value is kept, the repeat is reported (never a silent winner);
-- hold NaN or an infinity (`.nan`, `.inf`, `-.inf`, `1.0e+999`): the value stays the text it was
-  written as (a `NotFinite` string), so no number check downstream ever sees one;
+- hold NaN or an infinity (`.nan`, `.inf`, `-.inf`, `1.0e+999`), or an integer beyond any float
+  (e.g. 400 digits): the value stays the text it was written as (a `NotFinite` string),
+  so no number check downstream ever sees one;
 - expand aliases beyond MAX_NODES nodes or `alias_budget(text)` characters (billion laughs, or one
   big anchored string referenced a thousand times): the whole document is refused at that alias.
 """
@@ -56,7 +57,8 @@ class LineList(list[Any]):
 
 
 class NotFinite(str):
-    """`.nan`, `.inf` or `-.inf` as written: text, never a number (already reported by the loader)."""
+    """`.nan`, `.inf`, `-.inf` or a far too long integer as written: text, never a number (the loader
+    reported it at its line already)."""
 
 
 class YamlBomb(yaml.YAMLError):
@@ -71,7 +73,9 @@ class YamlBomb(yaml.YAMLError):
         return self.message
 
 
-_STR, _MAP, _SEQ, _MERGE, _FLOAT = (f"tag:yaml.org,2002:{t}" for t in ("str", "map", "seq", "merge", "float"))
+_STR, _MAP, _SEQ, _MERGE, _FLOAT, _INT = (
+    f"tag:yaml.org,2002:{t}" for t in ("str", "map", "seq", "merge", "float", "int")
+)
 
 
 class _Checks:
@@ -138,6 +142,25 @@ class _Checks:
                 node.start_mark.line,
                 f"{node.value!r} is not allowed: NaN and infinities are not numbers opsbook can use; "
                 "write a finite number",
+            )
+        )
+        return NotFinite(node.value)
+
+    def construct_bounded_int(self, node: ScalarNode) -> int | str:
+        """An integer, unless it lies beyond any float (like an infinity; int() may not even convert
+        its digits, and str() of it could fail later): then it is reported and kept as text."""
+        try:
+            value = int(yaml.constructor.SafeConstructor.construct_yaml_int(self, node))  # type: ignore[arg-type]
+            if value.bit_length() <= 1023:
+                return value
+        except ValueError:  # more than 4,300 decimal digits
+            pass
+        shown = node.value if len(node.value) <= 40 else f"{node.value[:20]}...{node.value[-10:]}"
+        self.found.append(
+            (
+                node.start_mark.line,
+                f"{shown!r} ({len(node.value):,} characters) is too large to be a number opsbook can use; "
+                "write a number within range",
             )
         )
         return NotFinite(node.value)
@@ -241,10 +264,15 @@ def _construct_float(loader: _Loader, node: ScalarNode) -> float | str:
     return loader.construct_finite_float(node)
 
 
+def _construct_int(loader: _Loader, node: ScalarNode) -> int | str:
+    return loader.construct_bounded_int(node)
+
+
 _Loader.add_constructor(_MAP, _construct_map)  # type: ignore[arg-type]
 _Loader.add_constructor(_SEQ, _construct_seq)  # type: ignore[arg-type]
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_str)  # type: ignore[arg-type]
 _Loader.add_constructor(_FLOAT, _construct_float)  # type: ignore[arg-type]
+_Loader.add_constructor(_INT, _construct_int)  # type: ignore[arg-type]
 
 
 class _FastLoader(  # type: ignore[misc]

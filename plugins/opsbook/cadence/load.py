@@ -10,7 +10,7 @@ from ..problems import ProblemLog
 from ..settings import Settings
 from ..sources import read_text
 from ..team.model import Team, check_person_or_role
-from ..timeparse import ParseError, parse_date, parse_duration
+from ..timeparse import RITUAL, ParseError, parse_date, parse_duration
 from ..validate import Invalid, check
 from ..yamlio import LineDict, LineList, load_yaml
 from .derive import WORKDAYS, derive_cadence
@@ -112,7 +112,7 @@ def _ritual(item: LineDict, file: str, line: int, problems: ProblemLog, default_
     duration = None
     if "duration" in item:
         try:
-            duration = parse_duration(item["duration"])
+            duration = parse_duration(item["duration"], RITUAL)
         except ParseError as exc:
             problems.add(file, item.line_of("duration"), f"duration: {exc}")
             return None

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
             for note in handbook.notes:
                 out.write(github("notice", settings, note) + "\n")
     elif args.format == "json":
-        out.write(json.dumps(as_json(settings, handbook), indent=2, sort_keys=True) + "\n")
+        out.write(json.dumps(as_json(settings, handbook), indent=2, sort_keys=True, allow_nan=False) + "\n")
     else:
         for problem in handbook.problems:
             out.write(human(settings, problem) + "\n")

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from .. import siteconfig
-from ..settings import OptionError, Settings, settings_from_options
+from ..settings import AsOfError, OptionError, Settings, settings_from_options
 from ..sources import rel
 
 # How an incident was first noticed: the SPEC's vocabulary, offered by `opsbook new incident --detected-by`.
@@ -30,7 +30,7 @@ def handbook_settings(root: str | None) -> tuple[Settings, siteconfig.SiteConfig
         site = siteconfig.read(target)
         docs_dir = rel(site.root, site.root / site.docs_dir)
         return settings_from_options(site.root, site.options, docs_dir=docs_dir), site
-    except siteconfig.ConfigError as exc:
+    except (siteconfig.ConfigError, AsOfError) as exc:
         raise UsageError(str(exc)) from None
     except OptionError as exc:
         where = shown(site.file) if site.file else "mkdocs.yml"

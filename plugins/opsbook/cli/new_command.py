@@ -132,8 +132,8 @@ def _rfc(args: argparse.Namespace, s: Settings, hb: Handbook, day: date) -> tupl
     review = None
     if status == "review":
         days = args.review_days or 14
-        if days < 1:
-            raise UsageError("--review-days must be at least 1")
+        if not 1 <= days <= 365:
+            raise UsageError(f"--review-days {days} is out of range; use 1 to 365 days")
         review = {"opens": day.isoformat(), "closes": (day + timedelta(days=days)).isoformat()}
     title = args.title or "Untitled RFC"
     context: dict[str, Any] = {

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..settings import Settings, as_of_from_env
+from ..settings import AsOfError, Settings, as_of_from_env
 from . import new
 from .common import UsageError, shown
 
@@ -68,7 +68,11 @@ def scaffold(target: Path, *, name: str, service: str, timezone: ZoneInfo) -> li
         raise UsageError(
             f"{shown(target)} already has {', '.join(existing)}; init never overwrites files. Choose an empty folder."
         )
-    settings = Settings(root=target.resolve(), as_of=as_of_from_env(), timezone=timezone)
+    try:
+        as_of = as_of_from_env()
+    except AsOfError as exc:
+        raise UsageError(str(exc)) from None
+    settings = Settings(root=target.resolve(), as_of=as_of, timezone=timezone)
     now = new.local_now(settings)
     today = now.date()
     context: dict[str, Any] = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..timeparse import DATE_HINT, ParseError
+from ..timeparse import DATE_HINT, ParseError, in_range
 
 MONTHS = {
     name: number
@@ -52,15 +52,16 @@ _NAME_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?=[-_ .]|$)")
 
 def _make(year: int, month: int, day: int, text: str) -> date:
     try:
-        return date(year, month, day)
+        made = date(year, month, day)
     except ValueError as exc:
         raise ParseError(f"{text!r} is not a real date ({exc}); {DATE_HINT}") from None
+    return in_range(made, text)
 
 
 def parse_human_date(value: object) -> date:
     """Read a date as real decision records write it; raise ParseError for anything doubtful."""
     if isinstance(value, date):
-        return value
+        return in_range(value, value)
     text = _WEEKDAY.sub("", " ".join(str(value).split())).strip().strip("*_`").strip()
     if not text:
         raise ParseError(f"the date is empty; {DATE_HINT}")
@@ -105,6 +106,6 @@ def date_from_name(name: str) -> date | None:
     if not m:
         return None
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
+        return in_range(date(int(m[1]), int(m[2]), int(m[3])), name)
+    except ValueError:  # not a real date, or out of range (ParseError is a ValueError)
         return None

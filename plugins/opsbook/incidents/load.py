@@ -18,7 +18,7 @@ from ..runbooks.load import split_h1
 from ..settings import Settings
 from ..sources import list_files, name_order, read_text, rel
 from ..team.model import Team, check_person
-from ..timeparse import DATE_HINT, ParseError, parse_date, parse_timestamp
+from ..timeparse import DATE_HINT, RANGE_HINT, OutOfRange, ParseError, parse_date, parse_timestamp
 from ..validate import Invalid, check
 from ..yamlio import LineDict, LineList, split_front_matter
 from .model import FOLLOW_UP_STATUSES, TIMESTAMP_FIELDS, FollowUp, Incident
@@ -171,9 +171,10 @@ def _id(front: LineDict, stem: str, name: str, invalid: Invalid, problems: Probl
     assert match is not None
     try:
         parse_date(f"{match.group(1)[:4]}-{match.group(1)[4:6]}-{match.group(1)[6:]}")
-    except ParseError:
+    except ParseError as exc:
         line = front.line_of("id") if "id" in front else front.line
-        problems.add(name, line, f"id {incident_id} has no real date in it; {ID_HINT} (the day it started)")
+        what = f"has a date out of range ({RANGE_HINT})" if isinstance(exc, OutOfRange) else "has no real date in it"
+        problems.add(name, line, f"id {incident_id} {what}; {ID_HINT} (the day it started)")
     return incident_id
 
 

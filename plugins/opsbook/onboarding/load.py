@@ -56,7 +56,8 @@ def load_onboarding(hb: Handbook, problems: ProblemLog) -> Onboarding | None:
             raw_plan = data.get("plan")
             if isinstance(raw_plan, LineDict):
                 plan_keys: dict[str, int] = {}  # one tick namespace for the whole plan
-                for days in sorted((k for k in raw_plan if k.isdigit()), key=int):
+                # Keys the schema accepts (1 to 3 digits; any other key is a problem there).
+                for days in sorted((k for k in raw_plan if re.fullmatch(r"[0-9]{1,3}", k)), key=int):
                     items = load_items(hb, raw_plan[days], ("plan", days), invalid, file, plan_keys, page_for, problems)
                     plan.append(PlanStage(int(days), items))
             first_week = load_items(hb, data.get("first_week"), ("first_week",), invalid, file, {}, page_for, problems)

@@ -8,7 +8,7 @@ from typing import Any
 from ..problems import ProblemLog
 from ..settings import Settings
 from ..sources import read_text
-from ..timeparse import parse_duration
+from ..timeparse import SLO_WINDOW, THRESHOLD, ParseError, Span, parse_duration
 from ..validate import check
 from ..yamlio import LineDict, LineList, load_yaml
 from .derive import make_slo
@@ -49,7 +49,7 @@ def load_native_services(settings: Settings, problems: ProblemLog) -> tuple[Serv
     invalid = check(data, "slo", name, problems)
     default_window = DEFAULT_WINDOW
     if "window" in data and not invalid.under("window"):
-        default_window = parse_duration(data["window"])
+        default_window = _duration(data, "window", SLO_WINDOW, name, problems) or DEFAULT_WINDOW
     services_data = data.get("services")
     if not isinstance(services_data, LineDict):
         return ()
@@ -59,7 +59,7 @@ def load_native_services(settings: Settings, problems: ProblemLog) -> tuple[Serv
             continue
         entry: LineDict = raw if isinstance(raw, LineDict) else LineDict()
         line = services_data.line_of(sid)
-        slos = _slos(sid, entry.get("slos"), default_window, name, invalid)
+        slos = _slos(sid, entry.get("slos"), default_window, name, invalid, problems)
         dashboards = _strings(entry.get("dashboards"))
         if isinstance(entry.get("dashboard"), str):
             dashboards = (entry["dashboard"], *dashboards)
@@ -80,20 +80,35 @@ def load_native_services(settings: Settings, problems: ProblemLog) -> tuple[Serv
     return tuple(services)
 
 
-def _slos(sid: str, raw: Any, window: timedelta, file: str, invalid: Any) -> tuple[Slo, ...]:
+def _duration(item: LineDict, key: str, span: Span, file: str, problems: ProblemLog) -> timedelta | None:
+    """A duration within its span, or None after a problem at its line (the schema checked the form)."""
+    try:
+        return parse_duration(item[key], span)
+    except ParseError as exc:
+        problems.add(file, item.line_of(key), f"{key}: {exc}")
+        return None
+
+
+def _slos(
+    sid: str, raw: Any, default_window: timedelta, file: str, invalid: Any, problems: ProblemLog
+) -> tuple[Slo, ...]:
     if not isinstance(raw, LineList):
         return ()
     slos = []
     for index, item in enumerate(raw):
         if invalid.under("services", sid, "slos", index) or not isinstance(item, LineDict):
             continue  # the schema already named the problem; the other SLOs stay
+        window = _duration(item, "window", SLO_WINDOW, file, problems) if "window" in item else default_window
+        threshold = _duration(item, "threshold", THRESHOLD, file, problems) if "threshold" in item else None
+        if window is None or ("threshold" in item and threshold is None):
+            continue
         slos.append(
             make_slo(
                 service=sid,
                 sli=str(item["sli"]),
                 objective=float(item["objective"]),
-                window=parse_duration(item["window"]) if "window" in item else window,
-                threshold=parse_duration(item["threshold"]) if "threshold" in item else None,
+                window=window,
+                threshold=threshold,
                 file=file,
                 line=raw.line_of(index),
                 name=_str(item.get("name")) or "",

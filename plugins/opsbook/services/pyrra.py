@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ..timeparse import THRESHOLD
 from ..yamlio import LineDict
 from .specs import (
     Reader,
@@ -81,7 +82,7 @@ def _threshold(indicator: LineDict) -> timedelta | None:
     native = mapping(indicator.get("latencyNative"))
     if "latency" in native:
         try:
-            return duration(native["latency"])
+            return duration(native["latency"], THRESHOLD)
         except SpecError:
             return None
     return le_threshold(mapping(mapping(indicator.get("latency")).get("success")).get("metric"))

@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from ..problems import ProblemLog
-from ..timeparse import ParseError, format_duration, parse_duration
+from ..timeparse import DURATION, SLO_WINDOW, THRESHOLD, OutOfRange, ParseError, Span, format_duration, parse_duration
 from ..yamlio import LineDict, LineList
 from .derive import make_slo
 from .model import Slo, SloFormat
@@ -84,12 +84,16 @@ _SLI_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _LE = re.compile(r'\ble\s*=\s*"([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)"')
-MIN_WINDOW = timedelta(days=1)
+MIN_WINDOW = SLO_WINDOW.shortest
 _SERVICE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class SpecError(ValueError):
     """A value of a foreign spec that cannot be read; the message says what is allowed."""
+
+
+class SpecRange(SpecError):
+    """A value of a foreign spec that was read but lies outside what opsbook accepts."""
 
 
 def percent(value: Any, fraction_field: bool) -> float:
@@ -114,21 +118,27 @@ def percent(value: Any, fraction_field: bool) -> float:
     return round(number * 100, 10) if number < 1 else round(number, 10)
 
 
-def duration(value: Any) -> timedelta:
-    """A duration such as 200ms, 30s, 1h30m, 4w (Prometheus style) or 1M / 1Q / 1Y (30, 90, 365 days)."""
+def duration(value: Any, span: Span = DURATION) -> timedelta:
+    """A duration such as 200ms, 30s, 1h30m, 4w (Prometheus style) or 1M / 1Q / 1Y (30, 90, 365 days),
+    within `span` (checked before any arithmetic, so a huge count is a problem, not an overflow)."""
     text = "" if value is None else str(value).strip()
     match = _LONG_WINDOW.match(text)
-    if match:
-        return float(match.group(1)) * _LONG_UNITS[match.group(2)]
     try:
-        return parse_duration(text)
+        if match:
+            return span.check(float(match.group(1)) * _LONG_UNITS[match.group(2)].total_seconds(), text)
+        return parse_duration(text, span)
+    except OutOfRange as exc:
+        raise SpecRange(str(exc)) from None
     except ParseError:
         raise SpecError(f"window {text!r} cannot be read; {WINDOW_HINT}") from None
 
 
 def window(value: Any) -> timedelta:
     """An SLO window: a duration of at least one day (`1m` is a minute, so it is refused, not guessed)."""
-    length = duration(value)
+    try:
+        length = duration(value)
+    except SpecRange:
+        raise SpecError(f"window {str(value).strip()!r} is out of range; {SLO_WINDOW.hint}") from None
     return _at_least_a_day(length, repr(str(value).strip()))
 
 
@@ -140,15 +150,26 @@ def alpha_window(count: Any, unit: Any) -> timedelta:
         raise SpecError(f"timeWindows unit {unit!r} is not allowed; use one of: {allowed}")
     if isinstance(count, bool) or not isinstance(count, int | float) or count <= 0:
         raise SpecError(f"timeWindows count {count!r} must be a positive number, e.g. 30")
-    return _at_least_a_day(count * base, f"{count} {unit}")
+    try:
+        seconds = float(count) * base.total_seconds()
+    except OverflowError:  # an integer beyond any float
+        seconds = math.inf
+    try:
+        length = DURATION.check(seconds, f"{count} {unit}")
+    except OutOfRange:
+        raise SpecError(f"window {count} {unit} is out of range; {SLO_WINDOW.hint}") from None
+    return _at_least_a_day(length, f"{count} {unit}")
 
 
 def _at_least_a_day(length: timedelta, shown: str) -> timedelta:
+    """An SLO window's length, between a day and SLO_WINDOW's longest."""
     if length < MIN_WINDOW:
         raise SpecError(
             f"window {shown} is only {format_duration(length)}; an SLO window is at least a day "
             "(m is minutes: a month is written 1M, four weeks 4w or 28d)"
         )
+    if length > SLO_WINDOW.longest:
+        raise SpecError(f"window {shown} is {format_duration(length)}; {SLO_WINDOW.hint}")
     return length
 
 
@@ -156,8 +177,10 @@ def le_threshold(value: Any) -> timedelta | None:
     """The latency bound of a histogram query: `le="0.4"` anywhere in the strings of `value` -> 400 ms."""
     if isinstance(value, str):
         match = _LE.search(value)
-        seconds = float(match.group(1)) if match else 0.0
-        return timedelta(seconds=seconds) if seconds > 0 else None
+        try:
+            return THRESHOLD.check(float(match.group(1)), match.group(1)) if match else None
+        except OutOfRange:  # `le="0"` or `le="1e999"`: no threshold to show, the SLO itself stands
+            return None
     children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
     for child in children:
         found = le_threshold(child)
