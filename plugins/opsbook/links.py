@@ -13,12 +13,11 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from . import markdown
 from .render import link
 
-# [text](target "title") and ![alt](target); the target has no spaces or is wrapped in <>.
-_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]\n]*)\]\((?P<target><[^>\n]*>|[^)\s]+)(?P<title>\s+\"[^\"\n]*\")?\)")
 _HUGO_REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"?([^\"\s>%]+)\"?\s*[>%]\}\}")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def hugo_refs(text: str) -> str:
@@ -30,31 +29,25 @@ def rewrite_links(text: str, source: str, page: str, resolve: Callable[[str], st
     """Re-target relative links of Markdown from repository file `source` shown at site `page`.
 
     `resolve(repo_path)` returns the site path of the page (or file) for a repository path, or None.
-    Links with a scheme, absolute links and anchors stay as they are; code is left alone.
+    Inline links, images and reference definitions (`[label]: file.md`) are re-targeted; links with
+    a scheme, absolute links and anchors stay as they are; code is left alone (`opsbook.markdown`
+    knows where code is).
     """
     base = posixpath.dirname(source)
     out: list[str] = []
-    fenced = False
-
-    def fix(match: re.Match[str]) -> str:
-        target = match.group("target").strip("<>")
-        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target) or target.startswith(("/", "#")):
-            return match.group(0)
+    at = 0
+    for found in markdown.links(text):
+        target = found.target.strip("<>")
+        if not target or target.startswith(("/", "#")) or _SCHEME.match(target) or not markdown.scheme_allowed(target):
+            continue  # a scheme (also one spelt with entities or tabs: rendering neutralises it)
         path, _, fragment = target.partition("#")
-        repo_path = posixpath.normpath(posixpath.join(base, path))
-        site = resolve(repo_path)
-        if site is None:
+        site = resolve(posixpath.normpath(posixpath.join(base, path)))
+        new = link(page, site) + (f"#{fragment}" if fragment else "") if site is not None else None
+        if new is None and found.kind == "inline":
             # Nothing on the site to link to: keep the words, drop the link (an image keeps its alt).
-            return match.group("text")
-        new = link(page, site) + (f"#{fragment}" if fragment else "")
-        return f"{match.group('bang')}[{match.group('text')}]({new}{match.group('title') or ''})"
-
-    for line in text.split("\n"):
-        if _FENCE.match(line):
-            fenced = not fenced
-        if fenced or _FENCE.match(line):
-            out.append(line)
-            continue
-        parts = re.split(r"(`+[^`]*`+)", line)
-        out.append("".join(p if p.startswith("`") else _LINK.sub(fix, p) for p in parts))
-    return "\n".join(out)
+            out += [text[at : found.span[0]], found.text]
+            at = found.span[1]
+        else:
+            out += [text[at : found.start], new or "#"]  # a definition must keep a target
+            at = found.end
+    return "".join(out) + text[at:]

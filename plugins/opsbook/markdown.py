@@ -34,6 +34,7 @@ from markupsafe import Markup
 _MD = MarkdownIt("commonmark").enable("table").disable("inline")
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_UNCLOSED = re.compile(r"\A---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:")  # `---` then a `key:` line
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
@@ -70,6 +71,9 @@ class Link:
     start: int  # offsets of the target in the text
     end: int
     target: str
+    text: str = ""  # the link's text (an image's alt; a definition's label)
+    image: bool = False
+    span: tuple[int, int] = (0, 0)  # offsets of the whole link: `[` (or `!`) to `)`
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,12 @@ def split_front(text: str) -> tuple[str | None, str, int]:
     if not match:
         return None, text, 1
     return match.group(1) or "", text[match.end() :], text[: match.end()].count("\n") + 1
+
+
+def unclosed_front(text: str) -> bool:
+    """A `---` first line followed by a `key:` line but no closing `---`: front matter left open
+    (its fields would silently become body text)."""
+    return split_front(text)[0] is None and bool(_UNCLOSED.match(text))
 
 
 # ---- headings ------------------------------------------------------------------------------
@@ -359,6 +369,22 @@ def _close_paren(text: str, at: int) -> int | None:
     return None
 
 
+def _open_bracket(text: str, close: int) -> int | None:
+    """Index of the `[` that the `]` at `close` closes (nested brackets count; escaped ones not)."""
+    depth = 0
+    for i in range(close - 1, -1, -1):
+        c = text[i]
+        if i > 0 and text[i - 1] == "\\":
+            continue
+        if c == "]":
+            depth += 1
+        elif c == "[":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
 def links(text: str) -> tuple[Link, ...]:
     """Link and image targets outside code: inline `[text](target "title")` (the target only) and
     reference definitions `[label]: target`, in source order."""
@@ -374,21 +400,40 @@ def _links(text: str, trusted: bool) -> tuple[Link, ...]:
     for m in _DEFINITION.finditer(text):
         line = text.count("\n", 0, m.start("target"))
         if line not in code_lines:
-            found.append(Link("definition", line, m.start("target"), m.end("target"), m.group("target")))
+            label = m.group(0)[m.group(0).index("[") + 1 : m.group(0).index("]:")]
+            span = (m.start(), m.end("target"))
+            found.append(
+                Link("definition", line, m.start("target"), m.end("target"), m.group("target"), label, span=span)
+            )
     for start, end in _text_spans(doc, code_lines):
         segment = text[start:end]
         for m in _INLINE_OPEN.finditer(segment):
             close = _close_paren(segment, m.end())
-            if close is None:
+            opening = _open_bracket(segment, m.start())
+            if close is None or opening is None:
                 continue
+            image = opening > 0 and segment[opening - 1] == "!" and segment[opening - 2 : opening - 1] != "\\"
+            span = (start + opening - int(image), start + close + 1)
+            label = segment[opening + 1 : m.start()]
             inner = segment[m.end() : close]
             t_start = start + m.end() + len(inner) - len(inner.lstrip())
             if inner.lstrip().startswith("<") and ">" in inner:
                 t_end = text.index(">", t_start) + 1
             else:
                 t_end = t_start + len(inner.split()[0]) if inner.strip() else t_start
-            found.append(Link("inline", text.count("\n", 0, t_start), t_start, t_end, text[t_start:t_end]))
+            line = text.count("\n", 0, t_start)
+            found.append(Link("inline", line, t_start, t_end, text[t_start:t_end], label, image, span))
     return tuple(sorted(found, key=lambda link: link.start))
+
+
+def without_links(text: str) -> str:
+    """The text with every inline link and image replaced by its text (an image by its alt)."""
+    out, at = [], 0
+    for link in links(text):
+        if link.kind == "inline" and link.span[0] >= at:
+            out += [text[at : link.span[0]], link.text]
+            at = link.span[1]
+    return "".join(out) + text[at:]
 
 
 def scheme_allowed(url: str) -> bool:

@@ -8,11 +8,11 @@ came from; the other sources follow the handbook's layout: `docs/foo.md` -> `foo
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .markdown import first_h1
 from .problems import ProblemLog
 from .sources import read_text
 from .yamlio import load_yaml, split_front_matter
@@ -77,9 +77,6 @@ def resolver(hb: Handbook) -> Any:
     return lambda path: page_for(hb, path, items)
 
 
-_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
-
-
 def source_title(root: Path, path: str) -> str:
     """A readable title of a source file: its front matter `title`, its first H1, or its name."""
     scratch = ProblemLog()  # the file's own problems are reported where it is loaded
@@ -93,8 +90,7 @@ def source_title(root: Path, path: str) -> str:
     front, body, _ = split_front_matter(text, path, scratch)
     if isinstance(front.get("title"), str):
         return str(front["title"])
-    heading = _H1.search(body)
-    return heading.group(1) if heading else posixpath.basename(path)
+    return first_h1(body) or posixpath.basename(path)
 
 
 def page_of_file(hb: Handbook) -> Callable[[str], str | None]:

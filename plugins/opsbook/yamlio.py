@@ -16,13 +16,13 @@ What a document cannot do (each is a problem at its line, and the rest of the do
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .markdown import split_front, unclosed_front
 from .problems import ProblemLog
 
 MAX_NODES = 200_000  # nodes that aliases may add to a document once expanded
@@ -387,26 +387,21 @@ def load_yaml_all(text: str, name: str, problems: ProblemLog) -> list[Any]:
     return docs
 
 
-_UNCLOSED = re.compile(r"\A---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:")  # `---` then a `key:` line
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-
-
 def split_front_matter(text: str, name: str, problems: ProblemLog) -> tuple[LineDict, str, int]:
     """Split Markdown into (front matter, body, line of the body's first line).
 
     A file without front matter yields an empty LineDict; front matter that is not a mapping is a
     problem and yields an empty LineDict too, so the body is still used.
     """
-    match = _FRONT.match(text)
-    if not match:
-        if _UNCLOSED.match(text):  # its fields would silently become body text
+    front, body, body_line = split_front(text)
+    if front is None:
+        if unclosed_front(text):  # its fields would silently become body text
             problems.add(name, 1, "front matter opened by `---` on line 1 is never closed; end it with a `---` line")
         empty = LineDict()
         empty.line, empty.key_lines = 1, {}
         return empty, text, 1
-    body_line = text[: match.end()].count("\n") + 1
     # A blank first line stands for the opening `---`, so every line the parser reports is a file line.
-    data = load_yaml("\n" + (match.group(1) or ""), name, problems)
+    data = load_yaml("\n" + front, name, problems)
     if data is None:
         data = LineDict()
         data.line, data.key_lines = 1, {}
@@ -414,4 +409,4 @@ def split_front_matter(text: str, name: str, problems: ProblemLog) -> tuple[Line
         problems.add(name, 2, "front matter must be a mapping of keys to values")
         data = LineDict()
         data.line, data.key_lines = 1, {}
-    return data, text[match.end() :], body_line
+    return data, body, body_line

@@ -99,3 +99,23 @@ def test_scheme_allowed_reads_urls_as_a_browser_does() -> None:
     assert md.scheme_allowed("#frag") and md.scheme_allowed("page.md?x=a:b")
     for bad in ("javascript:x", " JAVASCRIPT:x", "java\tscript:x", "&#106;avascript:x", "<data:text/html,x>"):
         assert not md.scheme_allowed(bad), bad
+
+
+def test_rewrite_links_reference_style_and_never_in_code() -> None:
+    from opsbook.links import rewrite_links
+
+    pages = {"ops/runbooks/api.md": "runbooks/api.md"}
+    text = (
+        "See [the runbook](api.md#steps), [gone](gone.md), [ref][r] and `[code](api.md)`.\n"
+        "```\n~~~\n[fenced](api.md)\n```\n"
+        "[r]: api.md\n[s]: gone.md\n"
+    )
+    out = rewrite_links(text, "ops/runbooks/db.md", "runbooks/db.md", pages.get)
+    assert out == (
+        "See [the runbook](api.md#steps), gone, [ref][r] and `[code](api.md)`.\n"
+        "```\n~~~\n[fenced](api.md)\n```\n"
+        "[r]: api.md\n[s]: #\n"
+    )
+    out = rewrite_links(text, "ops/runbooks/db.md", "incidents/INC-1.md", pages.get)
+    assert "[the runbook](../runbooks/api.md#steps)" in out and "[r]: ../runbooks/api.md\n" in out
+    assert "[fenced](api.md)" in out and "`[code](api.md)`" in out

@@ -196,7 +196,7 @@ def test_items_keep_nested_lists_and_fences_and_end_at_a_blank_line() -> None:
     items, _ = parse_items(body, 1)
     assert [(line, lines) for _, line, lines in items] == [
         (2, ["A", "- sub", "  - subsub", "", "```", "code", "```"]),
-        (10, ["B", "lazy", ""]),
+        (10, ["B", "lazy"]),
     ]
 
 

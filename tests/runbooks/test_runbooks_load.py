@@ -10,7 +10,8 @@ import pytest
 
 from opsbook.build import load_handbook
 from opsbook.links import hugo_refs, rewrite_links
-from opsbook.runbooks.load import headings, page_for, split_h1
+from opsbook.markdown import split_h1
+from opsbook.runbooks.load import headings, page_for
 from opsbook.settings import Settings
 
 AS_OF = datetime(2026, 11, 28, tzinfo=UTC)

@@ -15,7 +15,7 @@ def split_title(body: str) -> tuple[str | None, int | None, set[int], int | None
     if heading is None:
         return None, None, set(), None
     title, number = clean_title(heading.text)
-    return (title or None), number, set(range(heading.index, heading.end)), heading.index
+    return (title or None), number, set(range(heading.line, heading.end)), heading.line
 
 
 def links_relations(body: str, body_line: int) -> list[tuple[RelationRef, int | None]]:

@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..markdown import split_front
 from ..problems import ProblemLog
 from ..settings import Settings
 from ..sources import list_files, name_order, read_text, rel
@@ -198,8 +199,7 @@ def _read(
 
 
 def _without_front(text: str) -> str:
-    m = re.match(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", text, re.S)
-    return text[m.end() :] if m else text
+    return split_front(text)[1]
 
 
 def _parse_native(front: LineDict, body: str, body_line: int) -> Parsed:

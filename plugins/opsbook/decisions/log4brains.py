@@ -29,7 +29,7 @@ _BULLET = re.compile(
 
 def _head(body: str) -> list[tuple[int, re.Match[str]]]:
     """Metadata bullets between the top of the body and its first section heading."""
-    first_section = next((h.index for h in headings(body) if h.level >= 2), len(body.split("\n")))
+    first_section = next((h.line for h in headings(body) if h.level >= 2), len(body.split("\n")))
     found = []
     for index, line in enumerate(body.split("\n")[:first_section]):
         m = _BULLET.match(line)

@@ -28,7 +28,7 @@ def looks_like(body: str) -> bool:
 
 
 def _date_line(body: str) -> tuple[int, str] | None:
-    first_section = next((h.index for h in headings(body) if h.level >= 2), len(body.split("\n")))
+    first_section = next((h.line for h in headings(body) if h.level >= 2), len(body.split("\n")))
     for index, line in enumerate(body.split("\n")[:first_section]):
         m = _DATE.match(line)
         if m:
@@ -52,7 +52,7 @@ def parse(body: str, body_line: int) -> Parsed:
         heading, text = found
         status = read_status(text)
         first = next((i for i, line in enumerate(text.split("\n")) if line.strip()), None)
-        status_line = body_line + heading.end + first if first is not None else body_line + heading.index
+        status_line = body_line + heading.end + first if first is not None else body_line + heading.line
         relations = [(ref, status_line) for ref in status.relations] + relations
     return Parsed(
         source_format="nygard",

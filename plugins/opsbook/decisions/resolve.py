@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -42,7 +41,6 @@ LABEL = {
     "amended_by": "amended by",
 }
 ATTACHMENT_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf", ".drawio", ".txt", ".csv")
-_REF_DEF = re.compile(r"^(?P<lead>\s{0,3}\[[^\]\n]+\]:\s*)(?P<target><[^>\n]*>|\S+)(?P<rest>.*)$")
 
 
 class Resolver:
@@ -316,8 +314,8 @@ def link_bodies(records: list[Decision], drafts: list[Draft], resolver: Resolver
                 missing.append(posixpath.basename(repo_path.split("?")[0]) or repo_path)
             return site
 
-        body = _rewrite(record.body, record.file, record.page, resolve)
-        annexes = tuple(replace(a, body=_rewrite(a.body, a.file, record.page, resolve)) for a in record.annexes)
+        body = rewrite_links(record.body, record.file, record.page, resolve)
+        annexes = tuple(replace(a, body=rewrite_links(a.body, a.file, record.page, resolve)) for a in record.annexes)
         notes = list(record.notes)
         if missing:
             names = ", ".join(sorted(set(missing)))
@@ -333,24 +331,6 @@ def link_bodies(records: list[Decision], drafts: list[Draft], resolver: Resolver
         )
     del drafts
     return out
-
-
-def _rewrite(text: str, source: str, page: str, resolve: Callable[[str], str | None]) -> str:
-    """Inline links via `opsbook.links.rewrite_links`, plus reference definitions `[x]: file.md`."""
-    from ..render import link
-
-    base = posixpath.dirname(source)
-    lines = []
-    for line in text.split("\n"):
-        m = _REF_DEF.match(line)
-        target = m.group("target").strip("<>") if m else ""
-        if m and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target) and not target.startswith(("/", "#")):
-            path, _, fragment = target.partition("#")
-            site = resolve(posixpath.normpath(posixpath.join(base, path)))
-            new = (link(page, site) + (f"#{fragment}" if fragment else "")) if site else "#"
-            line = m.group("lead") + new + m.group("rest")
-        lines.append(line)
-    return rewrite_links("\n".join(lines), source, page, resolve)
 
 
 __all__ = ["Annex", "Resolver", "link_bodies", "resolve_relations"]

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .. import markdown
+
 STATUSES = ("proposed", "accepted", "rejected", "deprecated", "superseded")
 
 # Clear synonyms: a reader of the record would not hesitate.
@@ -90,7 +92,6 @@ _RELATION = re.compile(
     r"\b(superseded\s+by|superceded\s+by|replaced\s+by|supersedes|supercedes|replaces|amended\s+by|amends)\b",
     re.I,
 )
-_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _DATE_REMARK = re.compile(r"\s*(?:\(|\bon\b|\bsince\b|\bin\b|,)?\s*\d{4}-\d{1,2}-\d{1,2}\)?\s*$", re.I)
@@ -144,9 +145,9 @@ def _classify(word: str) -> tuple[str | None, StatusKind]:
 
 def _targets(kind: Relation, text: str) -> list[RelationRef]:
     """The records after a relation word: links, or plain names such as `ADR-0045`."""
-    links = list(_LINK.finditer(text))
+    links = [found for found in markdown.links(text.strip()) if found.kind == "inline"]
     if links:
-        return [RelationRef(kind, m.group(1).strip(), m.group(2).strip() or None) for m in links]
+        return [RelationRef(kind, found.text.strip(), found.target.strip("<>").strip() or None) for found in links]
     names = (re.sub(r"[*_`]", "", piece).strip(" .;:[]()\"'") for piece in re.split(r",|\band\b|&", text))
     return [RelationRef(kind, name, None) for name in names if name]
 

@@ -13,8 +13,8 @@ from collections.abc import Collection
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from ..markdown import split_h1
 from ..problems import ProblemLog
-from ..runbooks.load import split_h1
 from ..settings import Settings
 from ..sources import list_files, name_order, read_text, rel
 from ..team.model import Team, check_person

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any
@@ -11,6 +10,7 @@ from markupsafe import Markup, escape
 
 from ..handbook import Handbook
 from ..links import rewrite_links
+from ..markdown import demote
 from ..pages import GeneratedPage
 from ..render import Renderer, cell
 from ..sourcemap import resolver
@@ -18,9 +18,6 @@ from ..timeparse import format_duration
 from . import charts
 from .derive import month_of, newest_first
 from .model import Incident, Metrics
-
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^(#{1,5})(\s)")
 
 MAX_BUDGET_ROWS = 25  # bars in the budget chart
 # Badge flavour (assets/opsbook.css) of each status and postmortem state.
@@ -30,12 +27,7 @@ POSTMORTEM_BADGE = {"on-time": "good", "late": "warn", "due": "info", "overdue":
 
 def demote_headings(markdown: str) -> str:
     """One level deeper (# -> ##): the postmortem body sits under the page's own sections."""
-    out, fenced = [], False
-    for line in markdown.split("\n"):
-        if _FENCE.match(line):
-            fenced = not fenced
-        out.append(line if fenced else _HEADING.sub(r"#\1\2", line))
-    return "\n".join(out)
+    return demote(markdown, 1)
 
 
 def local_time(tz: tzinfo) -> Callable[[datetime | None], str]:

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..checklists.load import load_items, resolve_link
+from ..markdown import prose
 from ..problems import ProblemLog
 from ..sourcemap import normalise, resolver
 from ..sources import list_files, read_text, rel
@@ -17,14 +18,11 @@ if TYPE_CHECKING:
     from ..handbook import Handbook
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_FENCE_OR_COMMENT = re.compile(r"^(```|~~~).*?^\1\s*$|<!--.*?-->", re.S | re.M)
 
 
 def count_words(markdown: str) -> int:
     """Words a reader reads: code blocks and HTML comments are skipped, link targets not counted."""
-    text = _FENCE_OR_COMMENT.sub(" ", markdown)
-    text = re.sub(r"\]\([^)]*\)", "]", text)  # [text](target): keep the text only
-    return len(_WORD.findall(text))
+    return len(_WORD.findall(prose(markdown)))
 
 
 def load_onboarding(hb: Handbook, problems: ProblemLog) -> Onboarding | None:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..links import rewrite_links
+from ..markdown import without_links
 from ..problems import Finding, FindingKind
 from ..sourced import Identified
 from .model import Ref, RefKind, Roadmap, RoadmapItem
@@ -95,8 +96,7 @@ def roadmap_findings(roadmap: Roadmap) -> list[Finding]:
 
 def _plain(markdown: str) -> str:
     """Markdown reduced to its words for a finding's message."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    return re.sub(r"[*_`]+", "", text).strip()
+    return re.sub(r"[*_`]+", "", without_links(markdown)).strip()
 
 
 def roadmap_items_of(roadmap: Roadmap | None, handle: str) -> tuple[RoadmapItem, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
+from .. import markdown
 from ..problems import ProblemLog
 from ..settings import Settings
 from ..sources import read_text
@@ -12,12 +13,7 @@ from ..team.model import Team
 from ..yamlio import split_front_matter
 from .model import SECTIONS, Roadmap, RoadmapItem, Section
 
-_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
-_H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
-_HEADING = re.compile(r"^#{1,6}\s")
-_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+(.*)$")
 _DRI = re.compile(r"\(?\bDRI\b\s*[:=]?\s*@([A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]|[A-Za-z0-9])\)?[.;,]?", re.I)
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def section_of(heading: str) -> str | None:
@@ -37,50 +33,20 @@ def strip_dri(text: str) -> str:
 
 
 def parse_items(body: str, first_line: int) -> tuple[list[tuple[str, int, list[str]]], set[str]]:
-    """(section, line, lines) of every top-level list item under a Now/Next/Later heading, and the
-    sections found. `first_line` is the file line of the body's first line.
+    """(section, line, lines) of every item of a top-level list under a Now/Next/Later heading, and
+    the sections found. `first_line` is the file line of the body's first line.
 
-    An item goes on over indented lines (dedented by the item's own indent, so nested lists and
-    fences keep their shape) and over unindented "lazy" lines right after its paragraph text.
+    An item's lines are its text as the one Markdown reader sees it: indented lines dedented by the
+    item's own indent (nested lists and fences keep their shape), lazy continuation lines stripped.
     """
+    doc = markdown.parse(body)
+    sections = [(h.line, section_of(h.text) if h.level == 2 else None) for h in doc.headings if h.level <= 2]
     items: list[tuple[str, int, list[str]]] = []
-    found: set[str] = set()
-    section: str | None = None
-    open_item = lazy_ok = top_fenced = item_fenced = False
-    indent = 0
-    for offset, line in enumerate(body.split("\n")):
-        indented = line.startswith((" ", "\t"))
-        if _FENCE.match(line) and not (open_item and indented):
-            top_fenced, open_item = not top_fenced, False  # a fence of its own: never an item
-            continue
-        if top_fenced:
-            continue
-        if h2 := _H2.match(line):
-            section, open_item = section_of(h2.group(1)), False
-            found |= {section} if section else set()
-            continue
-        if _HEADING.match(line):
-            section = None if line.startswith("# ") else section
-            open_item = False
-            continue
-        if section is None:
-            continue
-        if m := _ITEM.match(line):
-            items.append((section, first_line + offset, [m.group(1)]))
-            open_item, lazy_ok, item_fenced, indent = True, True, False, m.start(1)
-        elif not line.strip():
-            if open_item:
-                items[-1][2].append("")
-            lazy_ok = False
-        elif open_item and (indented or lazy_ok):
-            spaces = len(line) - len(line.lstrip(" "))
-            items[-1][2].append(line[min(spaces, indent) :] if indented else line.strip())
-            item_fenced ^= bool(_FENCE.match(line))
-            # Only paragraph text continues lazily: not a blank line, a fence or code.
-            lazy_ok = not item_fenced and not _FENCE.match(line)
-        else:
-            open_item = False
-    return items, found
+    for item in doc.items:
+        section = next((name for line, name in reversed(sections) if line < item.line), None)
+        if section is not None:
+            items.append((section, first_line + item.line, list(item.text)))
+    return items, {name for _, name in sections if name is not None}
 
 
 def load_roadmap(settings: Settings, problems: ProblemLog, team: Team | None = None) -> Roadmap | None:
@@ -94,7 +60,7 @@ def load_roadmap(settings: Settings, problems: ProblemLog, team: Team | None = N
     if text is None:
         return Roadmap(file=name, title="Roadmap", text="")
     _, body, body_line = split_front_matter(text, name, problems)
-    title = next((m.group(1) for line in body.split("\n") if (m := _H1.match(line))), "Roadmap")
+    title = markdown.first_h1(body) or "Roadmap"
     raw, found = parse_items(body, body_line)
     if not found:
         problems.add(

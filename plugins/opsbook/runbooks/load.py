@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .. import markdown
 from ..links import hugo_refs
 from ..problems import ProblemLog
 from ..services.model import Service
@@ -19,9 +19,6 @@ from ..validate import Invalid, check
 from ..yamlio import LineDict, split_front_matter
 from .model import Runbook
 
-_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
-_HEADING = re.compile(r"^#{2,6}\s+(.+?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 # Page names MkDocs treats as a folder's index: a runbook called so gets another page name.
 _RESERVED = {"index", "readme"}
 
@@ -43,29 +40,9 @@ def page_for(inner: str) -> str:
     return posixpath.join("runbooks", folder, stem + ".md")
 
 
-def split_h1(body: str) -> tuple[str | None, str]:
-    """The body's H1 when it is the first thing in it, and the body without it."""
-    lines = body.split("\n")
-    for index, line in enumerate(lines):
-        if not line.strip():
-            continue
-        match = _H1.match(line)
-        if match:
-            return match.group(1), "\n".join(lines[index + 1 :]).lstrip("\n")
-        break
-    return None, body
-
-
 def headings(body: str) -> tuple[str, ...]:
-    """Level 2-6 ATX headings outside fenced code, in order."""
-    found: list[str] = []
-    fenced = False
-    for line in body.split("\n"):
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and (match := _HEADING.match(line)):
-            found.append(match.group(1))
-    return tuple(found)
+    """Level 2-6 headings outside code, in order: the runbook's sections."""
+    return tuple(h.text for h in markdown.headings(body) if h.level >= 2)
 
 
 def load_runbooks(
@@ -131,7 +108,7 @@ def _runbook(
             problems.add(src.source, front.line_of("last_reviewed"), f"last_reviewed: {exc}")
     owner = str(front["owner"]) if ok.get("owner") else None
     check_person(team, owner, src.source, front.line_of("owner"), "runbook owner", problems)
-    h1, rest = split_h1(hugo_refs(body))
+    h1, rest = markdown.split_h1(hugo_refs(body))
     known = service_by_id.get(service)
     title = (str(front["title"]) if ok.get("title") else None) or h1 or (f"{known.title} runbook" if known else stem)
     return Runbook(
