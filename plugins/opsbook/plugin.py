@@ -19,8 +19,9 @@ from .config import OpsbookConfig
 from .handbook import Handbook
 from .kinds import source_paths
 from .pages import MARKDOWN_EXTENSIONS
+from .safepath import clean_relative
 from .settings import OptionError, Settings, settings_from_options
-from .sources import rel
+from .sources import forget_folders, refusal, rel
 
 log = get_plugin_logger(__name__)
 
@@ -43,6 +44,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load, validate and derive the handbook once, render its pages, wire macros."""
         settings = self._settings(config)
+        forget_folders()  # `mkdocs serve`: folders may have changed since the last build
         self.handbook = load_handbook(settings)
         for problem in self.handbook.problems:
             log.warning(str(problem))
@@ -65,9 +67,13 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages (item pages out of the nav) unless a hand-written file exists."""
+        self._refuse_outside(files, Path(config.docs_dir))
         # One index up front: Files rebuilds its own lookup table after every append (quadratic).
         by_uri = {f.src_uri: f for f in files}
         for path, content, in_nav in self._files:
+            if clean_relative(path) != path:  # the last guard: ids are checked at load already
+                log.error(f"refused to write generated file {path!r}: not a clean relative path inside the site")
+                continue
             existing = by_uri.get(path)
             if existing is not None and path in self._replaces:
                 files.remove(existing)  # a decision record in docs/: its page replaces the raw file
@@ -78,6 +84,19 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
+
+    def _refuse_outside(self, files: Files, docs: Path) -> None:
+        """MkDocs publishes whatever docs/ holds, symlinks included: a file of docs/ that is not a
+        regular file inside the repository (a symlink to /etc/passwd, a FIFO) is left out, with a warning."""
+        assert self.handbook is not None
+        root = self.handbook.settings.root
+        inside = root if docs.resolve().is_relative_to(root.resolve()) else docs  # docs_dir may lie outside
+        for file in [f for f in files if f.generated_by is None and f.src_dir and Path(f.src_dir) == docs]:
+            path = Path(file.abs_src_path or "")
+            refused = refusal(path, inside)
+            if refused is not None:
+                files.remove(file)
+                log.warning(f"{rel(root, path)}: {refused}")
 
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Point the edit link of a generated page at its source data file."""

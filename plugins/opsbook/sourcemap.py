@@ -80,7 +80,7 @@ def resolver(hb: Handbook) -> Any:
 def source_title(root: Path, path: str) -> str:
     """A readable title of a source file: its front matter `title`, its first H1, or its name."""
     scratch = ProblemLog()  # the file's own problems are reported where it is loaded
-    text = read_text(root / path, path, scratch) or ""
+    text = read_text(root / path, path, scratch, root) or ""
     if path.endswith((".yml", ".yaml")):
         data = load_yaml(text, path, scratch)
         title = data.get("title") if isinstance(data, dict) else None

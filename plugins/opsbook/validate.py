@@ -51,13 +51,22 @@ def _extra_keys(error: ValidationError) -> list[str]:
     return [k for k in instance if k not in known]
 
 
+def _path(error: ValidationError) -> list[Any]:
+    """Where the error is; a key refused by `propertyNames` (a service id) is the key itself, so
+    its line is the key's and loaders drop exactly that item."""
+    path = list(error.absolute_path)
+    if "propertyNames" in error.absolute_schema_path and isinstance(error.instance, str):
+        path.append(error.instance)
+    return path
+
+
 def _line(data: Any, error: ValidationError) -> int | None:
     """The line of the failing node; for an unknown key, the line of that key."""
     if error.validator == "additionalProperties" and isinstance(error.instance, LineDict):
         extras = _extra_keys(error)
         if extras:
             return error.instance.line_of(extras[0])
-    return line_at(data, list(error.absolute_path))
+    return line_at(data, _path(error))
 
 
 def _message(error: ValidationError) -> str:
@@ -191,4 +200,4 @@ def check(data: Any, name: str, file: str, problems: ProblemLog) -> Invalid:
     for error in errors:
         if not isinstance(error.instance, NotFinite):  # the YAML loader reported it at its line already
             problems.add(file, _line(data, error), _message(error))
-    return Invalid([tuple(e.absolute_path) for e in errors])
+    return Invalid([tuple(_path(e)) for e in errors])

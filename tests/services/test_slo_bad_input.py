@@ -109,7 +109,7 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
         f.seek(MAX_BYTES + 10)
         f.write(b"\n")
     log = ProblemLog()
-    assert read_text(path, "huge.yml", log) is None
+    assert read_text(path, "huge.yml", log, tmp_path) is None
     assert "bytes" in log.items[0].message
 
 

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..problems import ProblemLog
 from ..settings import Settings
-from ..sources import read_text
+from ..sources import present, read_yaml
 from ..team.model import Team, check_person_or_role
 from ..timeparse import RITUAL, ParseError, parse_date, parse_duration
 from ..validate import Invalid, check
-from ..yamlio import LineDict, LineList, load_yaml
+from ..yamlio import LineDict, LineList
 from .derive import WORKDAYS, derive_cadence
 from .model import DAY_NAMES, Cadence, Frequency, MeetingFormat, Ritual
 
@@ -27,12 +27,11 @@ def _sexagesimal(value: Any) -> Any:
 def load_cadence(settings: Settings, problems: ProblemLog, team: Team | None = None) -> Cadence | None:
     """The cadence, or None without a cadence file."""
     path = settings.path(settings.cadence)
-    if not path.is_file():
+    if not present(path):
         return None
     name = settings.cadence
     zone = settings.timezone.key
-    text = read_text(path, name, problems)
-    data = load_yaml(text, name, problems) if text is not None else None
+    data = read_yaml(path, name, problems, settings.root, "a mapping with `timezone` and `rituals`")
     if data is None:
         return Cadence(file=name, timezone=zone)
     if not isinstance(data, LineDict):

@@ -10,9 +10,9 @@ from ..checks import REGISTRY, run
 from ..checks.registry import SERVICE
 from ..problems import ProblemLog
 from ..sourcemap import normalise, resolver, source_title
-from ..sources import list_files, name_order, read_text, rel
+from ..sources import list_files, name_order, read_yaml, rel
 from ..validate import check
-from ..yamlio import LineDict, LineList, load_yaml
+from ..yamlio import LineDict, LineList
 from .model import Checklist, ChecklistItem, ChecklistSection
 
 if TYPE_CHECKING:
@@ -65,8 +65,7 @@ def load_checklists(hb: Handbook, problems: ProblemLog) -> tuple[Checklist, ...]
     for path in sorted(list_files(folder, (".yml", ".yaml")), key=lambda p: name_order(rel(settings.root, p))):
         name = rel(settings.root, path)
         cid = slug(path.relative_to(folder).with_suffix("").as_posix(), "checklist")
-        text = read_text(path, name, problems)
-        data = load_yaml(text, name, problems) if text is not None else None
+        data = read_yaml(path, name, problems, settings.root, "a mapping with `title` and `items` (or `sections`)")
         if data is None:
             continue
         if not isinstance(data, LineDict):

@@ -17,7 +17,10 @@ import yaml
 
 from ..build import load_handbook, render_pages
 from ..handwritten import PageMacros
+from ..problems import ProblemLog
+from ..safepath import UnsafePath, write_inside
 from ..settings import Settings
+from ..sources import list_files, read_bytes, rel
 from . import export_config
 from .common import UsageError, handbook_settings, shown
 
@@ -73,13 +76,13 @@ def _copy_hand_written(
 ) -> set[str]:
     """Copy docs/ into the export, with the macros of Markdown pages rendered; the copied paths."""
     copied: set[str] = set()
-    if not docs.is_dir():
-        return copied
-    for path in sorted(docs.rglob("*")):
-        if not path.is_file():
-            continue
+    refused = ProblemLog()
+    for path in list_files(docs, None):
         relative = path.relative_to(docs).as_posix()
-        content = path.read_bytes()
+        # Only regular files inside the repository: a symlink out of it (or a FIFO) is never copied.
+        content = read_bytes(path, rel(settings.root, path), refused, settings.root, limit=None)
+        if content is None:
+            continue
         if path.suffix == ".md":
             page = page_macros.render(content.decode("utf-8-sig"), relative)
             if page.error is not None:
@@ -88,13 +91,13 @@ def _copy_hand_written(
             content = page.text.encode("utf-8")
         _write(out_docs, relative, content)
         copied.add(relative)
+    problems += [str(p) for p in refused.sorted()]
     return copied
 
 
 def _write(folder: Path, relative: str, content: bytes) -> None:
-    """Write `relative` below `folder`, refusing any path that would land outside it."""
-    target = (folder / relative).resolve()
-    if folder.resolve() not in target.parents:
-        raise UsageError(f"refusing to write {relative!r}: it is outside {shown(folder)}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(content)
+    """Write `relative` below `folder` (safepath.write_inside), refusing any path that would land outside it."""
+    try:
+        write_inside(folder, relative, content)
+    except UnsafePath as exc:
+        raise UsageError(str(exc)) from None

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..markdown import split_front
 from ..problems import ProblemLog
 from ..settings import Settings
-from ..sources import list_files, name_order, read_text, rel
+from ..sources import list_files, name_order, read_text, refusal, rel
 from ..timeparse import ParseError, parse_date
 from ..validate import check
 from ..yamlio import LineDict, LineList, split_front_matter
@@ -115,12 +115,19 @@ def load_decisions(settings: Settings, problems: ProblemLog, team: Team | None =
             if folder != "ops/decisions":
                 problems.note(folder, None, "decisions folder not found; nothing read from it")
             continue
+        # Records stay inside the repository, or inside their folder when mkdocs.yml names one outside it.
+        inside = settings.root if base.resolve().is_relative_to(settings.root.resolve()) else base
         for path in list_files(base, SUFFIXES):
+            name = rel(settings.root, path)
+            refused = refusal(path, inside)  # checked before resolving: a symlink out is a problem
+            if refused is not None:
+                files.append(name)
+                problems.add(name, None, refused)
+                continue
             resolved = path.resolve()
             if resolved in seen:
                 continue  # listed under two configured folders: read once
             seen.add(resolved)
-            name = rel(settings.root, path)
             files.append(name)
             kind, detail = _classify(path, base)
             if kind == "skip":
@@ -128,7 +135,7 @@ def load_decisions(settings: Settings, problems: ProblemLog, team: Team | None =
             elif kind == "annex":
                 annex_paths.setdefault(resolved.parent, []).append(resolved)
             else:
-                draft = _read(resolved, name, folder, base.resolve(), detail, problems, skipped)
+                draft = _read(resolved, name, folder, base.resolve(), detail, problems, skipped, inside)
                 if draft is not None:
                     drafts.append(draft)
     _attach_annexes(drafts, annex_paths, settings, problems, skipped)
@@ -152,8 +159,9 @@ def _read(
     record_name: str,
     problems: ProblemLog,
     skipped: list[Skipped],
+    inside: Path,
 ) -> Draft | None:
-    text = read_text(path, name, problems)
+    text = read_text(path, name, problems, inside)
     if text is None:
         return None
     heading = title_heading(strip_comments(_without_front(text)))
@@ -234,7 +242,7 @@ def _attach_annexes(
                 skipped.append(Skipped(name, "beside an unreadable README.md; not read"))
                 continue
             skipped.append(Skipped(name, f"an annex of decision {folder.name}, shown on its page"))
-            text = read_text(path, name, problems)
+            text = read_text(path, name, problems, path.parent)  # an annex: already a resolved regular file
             if text is None:
                 continue
             _, body, _ = split_front_matter(text, name, problems)
@@ -306,7 +314,9 @@ def _assign_pages(drafts: list[Draft], settings: Settings) -> None:
             page = draft.path.relative_to(docs).as_posix()
             draft.in_docs = True
         except ValueError:
-            page = "decisions/" + re.sub(r"[^A-Za-z0-9._/-]+", "-", draft.id) + ".md"
+            # The id may carry folder names (qualified ids): keep only plain segments, never `..`.
+            segments = [s for s in re.sub(r"[^A-Za-z0-9._/-]+", "-", draft.id).split("/") if s.strip(".")]
+            page = "decisions/" + "/".join(segments or ["record"]) + ".md"
         if page in used:
             page = page.removesuffix(".md") + "-" + str(len(used)) + ".md"
         used.add(page)

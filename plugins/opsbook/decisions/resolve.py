@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..links import rewrite_links
 from ..problems import ProblemLog
 from ..settings import Settings
+from ..sources import real_path
 from .mdtext import number_from_name
 from .model import Annex, Decision
 from .status import RelationRef
@@ -73,7 +74,7 @@ class Resolver:
         found = self._resolved.get(repo_path)
         if found is None:
             path = Path(repo_path)
-            found = self._resolved[repo_path] = (path if path.is_absolute() else self.root / path).resolve()
+            found = self._resolved[repo_path] = real_path(path if path.is_absolute() else self.root / path)
         return found
 
     def record_at(self, path: Path) -> Draft | None:

@@ -70,7 +70,7 @@ def load_incident(
     service_ids: Collection[str] | None,
     team: Team | None,
 ) -> Incident | None:
-    text = read_text(path, name, problems)
+    text = read_text(path, name, problems, settings.root)
     if text is None:
         return None
     before = len(problems.items)

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ..checks import REGISTRY
 from ..problems import ProblemLog
-from ..sources import read_text
+from ..sources import present, read_yaml
 from ..team.model import check_person
 from ..timeparse import ParseError, parse_date
 from ..validate import check
-from ..yamlio import LineDict, LineList, load_yaml
+from ..yamlio import LineDict, LineList
 from .model import ORGANISATION, SERVICE, Attestation, Criterion, Exemption, Rubric, Scope
 from .rubric import BUILT_IN, LEVELS
 
@@ -24,11 +24,10 @@ def load_rubric(hb: Handbook, problems: ProblemLog) -> Rubric:
     """The built-in rubric, changed by `ops/maturity.yml` when it exists; bad entries are skipped."""
     settings = hb.settings
     path = settings.path(settings.maturity)
-    if not path.is_file():
+    if not present(path):
         return Rubric(LEVELS, BUILT_IN)
     name = settings.maturity
-    text = read_text(path, name, problems)
-    data = load_yaml(text, name, problems) if text is not None else None
+    data = read_yaml(path, name, problems, settings.root, "a mapping with `criteria`, `exemptions` or `attestations`")
     if data is None:
         return Rubric(LEVELS, BUILT_IN, file=name)
     if not isinstance(data, LineDict):

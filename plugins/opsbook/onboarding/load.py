@@ -9,9 +9,9 @@ from ..checklists.load import load_items, resolve_link
 from ..markdown import prose
 from ..problems import ProblemLog
 from ..sourcemap import normalise, resolver
-from ..sources import list_files, read_text, rel
+from ..sources import list_files, present, read_text, read_yaml, rel
 from ..validate import check
-from ..yamlio import LineDict, LineList, load_yaml, split_front_matter
+from ..yamlio import LineDict, LineList, split_front_matter
 from .model import ALL, Onboarding, PlanStage, ReadingItem, RoleList
 
 if TYPE_CHECKING:
@@ -34,10 +34,9 @@ def load_onboarding(hb: Handbook, problems: ProblemLog) -> Onboarding | None:
     plan: list[PlanStage] = []
     first_week: tuple[Any, ...] = ()
     path = settings.path(settings.onboarding)
-    if path.is_file():
+    if present(path):
         file = settings.onboarding
-        text = read_text(path, file, problems)
-        data = load_yaml(text, file, problems) if text is not None else None
+        data = read_yaml(path, file, problems, settings.root, "a mapping with `reading`, `plan` and `first_week`")
         if data is not None and not isinstance(data, LineDict):
             problems.add(
                 file,
@@ -75,7 +74,7 @@ def _front_matter_entries(hb: Handbook, problems: ProblemLog) -> list[tuple[str,
     for doc in list_files(settings.path(settings.docs_dir), (".md",)):
         name = rel(settings.root, doc)
         scratch = ProblemLog()  # a docs page that is not text is MkDocs' business, not ours
-        text = read_text(doc, name, scratch)
+        text = read_text(doc, name, scratch, settings.root)
         if text is None or "onboarding" not in text:
             continue
         front, body, _ = split_front_matter(text, name, scratch)
@@ -125,7 +124,7 @@ def _resolve(
         seen[path] = where
         page, title = found
         scratch = ProblemLog()
-        text = read_text(settings.path(path), path, scratch) or ""
+        text = read_text(settings.path(path), path, scratch, settings.root) or ""
         body = split_front_matter(text, path, scratch)[1] if path.endswith(".md") else text
         items.append(
             ReadingItem(

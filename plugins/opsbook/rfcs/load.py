@@ -35,7 +35,7 @@ def load_rfcs(
         if SKIP.match(path.stem):
             problems.note(name, None, "not an RFC (a README, index or template); skipped")
             continue
-        text = read_text(path, name, problems)
+        text = read_text(path, name, problems, settings.root)
         if text is None:
             continue
         rfc = _rfc(path.stem, name, text, problems, team, decision_ids)

@@ -8,7 +8,7 @@ from typing import cast
 from .. import markdown
 from ..problems import ProblemLog
 from ..settings import Settings
-from ..sources import read_text
+from ..sources import present, read_text
 from ..team.model import Team
 from ..yamlio import split_front_matter
 from .model import SECTIONS, Roadmap, RoadmapItem, Section
@@ -53,10 +53,10 @@ def load_roadmap(settings: Settings, problems: ProblemLog, team: Team | None = N
     """The roadmap, or None without the file. Links and references are resolved later
     (`derive.link_roadmap`), once the pages of every kind are known."""
     path = settings.path(settings.roadmap)
-    if not path.is_file():
+    if not present(path):
         return None
     name = settings.roadmap
-    text = read_text(path, name, problems)
+    text = read_text(path, name, problems, settings.root)
     if text is None:
         return Roadmap(file=name, title="Roadmap", text="")
     _, body, body_line = split_front_matter(text, name, problems)

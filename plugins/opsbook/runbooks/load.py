@@ -71,7 +71,7 @@ def load_runbooks(
                 "published; rename one of them",
             )
             continue
-        text = read_text(src.path, src.source, problems)
+        text = read_text(src.path, src.source, problems, settings.root)
         if text is None:
             continue
         front, body, _ = split_front_matter(text, src.source, problems)

@@ -19,8 +19,10 @@ are problems with file and line; the other SLOs of the same file are kept.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import cast
 
 from ..problems import ProblemLog
@@ -51,13 +53,13 @@ class ForeignSpecs:
 def load_foreign(settings: Settings, problems: ProblemLog) -> ForeignSpecs:
     """Read every foreign spec under `settings.slo_dir`; an absent folder yields nothing."""
     folder = settings.path(settings.slo_dir)
-    native = settings.path(settings.slo).resolve()
-    paths = [p for p in list_files(folder, SUFFIXES) if p.resolve() != native]
+    native = settings.path(settings.slo)
+    paths = [p for p in list_files(folder, SUFFIXES) if not _same_file(p, native)]
     reader = Reader(problems)
     objects: list[tuple[str, LineDict]] = []
     for path in paths:
         name = rel(settings.root, path)
-        source = read_text(path, name, problems)
+        source = read_text(path, name, problems, settings.root)
         if source is None:
             continue
         for doc in load_yaml_all(source, name, problems):
@@ -83,6 +85,15 @@ def load_foreign(settings: Settings, problems: ProblemLog) -> ForeignSpecs:
         files=len(paths),
         skipped=reader.skipped,
     )
+
+
+def _same_file(path: Path, native: Path) -> bool:
+    """Whether `path` is the native file (slo.yml inside the SLO folder); a symlink loop is not,
+    and is reported when it is read."""
+    try:
+        return os.path.samefile(path, native)
+    except OSError:
+        return False
 
 
 def _dispatch(obj: LineDict, file: str, reader: Reader) -> None:

@@ -7,13 +7,13 @@ from typing import Any
 
 from ..problems import ProblemLog
 from ..settings import Settings
-from ..sources import read_text
+from ..sources import present, read_yaml
 from ..timeparse import SLO_WINDOW, THRESHOLD, ParseError, Span, parse_duration
 from ..validate import check
-from ..yamlio import LineDict, LineList, load_yaml
+from ..yamlio import LineDict, LineList
 from .derive import make_slo
 from .foreign import load_foreign, merge
-from .model import Service, Slo
+from .model import SERVICE_ID, SERVICE_ID_HINT, Service, Slo
 
 DEFAULT_WINDOW = timedelta(days=30)
 
@@ -24,7 +24,7 @@ def has_service_sources(settings: Settings) -> bool:
     Without them a service named elsewhere cannot be checked, and is not a problem: a missing
     source is simply absent from the handbook.
     """
-    return settings.path(settings.slo).is_file() or settings.path(settings.slo_dir).is_dir()
+    return present(settings.path(settings.slo)) or settings.path(settings.slo_dir).is_dir()
 
 
 def load_services(settings: Settings, problems: ProblemLog) -> tuple[Service, ...]:
@@ -36,11 +36,10 @@ def load_services(settings: Settings, problems: ProblemLog) -> tuple[Service, ..
 def load_native_services(settings: Settings, problems: ProblemLog) -> tuple[Service, ...]:
     """Services from `ops/slo.yml`; absent file -> no services; bad SLOs are dropped one by one."""
     path = settings.path(settings.slo)
-    if not path.is_file():
+    if not present(path):
         return ()
     name = settings.slo
-    text = read_text(path, name, problems)
-    data = load_yaml(text, name, problems) if text is not None else None
+    data = read_yaml(path, name, problems, settings.root, "a mapping with `window` and `services`")
     if data is None:
         return ()
     if not isinstance(data, LineDict):
@@ -55,10 +54,14 @@ def load_native_services(settings: Settings, problems: ProblemLog) -> tuple[Serv
         return ()
     services: list[Service] = []
     for sid, raw in services_data.items():
+        line = services_data.line_of(sid)
+        if not isinstance(sid, str) or not SERVICE_ID.fullmatch(sid):
+            if not invalid.under("services", sid):  # the schema has not said so already
+                problems.add(name, line, f"services: {sid!r} is not allowed; {SERVICE_ID_HINT}")
+            continue  # the id would become a page path: the service is left out, the others stay
         if invalid.under("services", sid) and not isinstance(raw, LineDict):
             continue
         entry: LineDict = raw if isinstance(raw, LineDict) else LineDict()
-        line = services_data.line_of(sid)
         slos = _slos(sid, entry.get("slos"), default_window, name, invalid, problems)
         dashboards = _strings(entry.get("dashboards"))
         if isinstance(entry.get("dashboard"), str):

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Literal
 
 AlertSeverity = Literal["page", "ticket"]
 SloFormat = Literal["opsbook", "openslo/v1", "openslo/v1alpha", "sloth", "sloth-k8s", "pyrra"]
+
+# A service id becomes page paths (services/<id>.md, maturity/<id>.md): checked before any use.
+SERVICE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
+SERVICE_ID_HINT = "a service id is lower-case letters, digits and dashes, e.g. api or web-app"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from ..problems import ProblemLog
 from ..timeparse import DURATION, SLO_WINDOW, THRESHOLD, OutOfRange, ParseError, Span, format_duration, parse_duration
 from ..yamlio import LineDict, LineList
 from .derive import make_slo
-from .model import Slo, SloFormat
+from .model import SERVICE_ID, Slo, SloFormat
 
 # Explicit SLI word for a foreign SLO, as a label or annotation, when the inference guesses wrong.
 SLI_KEY = "opsbook.dev/sli"
@@ -85,7 +85,6 @@ _SLI_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
 _WORD = re.compile(r"[a-z0-9]+")
 _LE = re.compile(r'\ble\s*=\s*"([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)"')
 MIN_WINDOW = SLO_WINDOW.shortest
-_SERVICE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class SpecError(ValueError):
@@ -195,7 +194,7 @@ def service_id(name: Any) -> str | None:
         return None
     sid = re.sub(r"[^a-z0-9-]+", "-", str(name).strip().lower()).strip("-")
     sid = re.sub(r"-{2,}", "-", sid)
-    return sid if _SERVICE_ID.match(sid) else None
+    return sid if SERVICE_ID.fullmatch(sid) else None
 
 
 def infer_sli(names: tuple[Any, ...], default: str) -> str:

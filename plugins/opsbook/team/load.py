@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..problems import ProblemLog
 from ..settings import Settings
-from ..sources import read_text
+from ..sources import present, read_yaml
 from ..timeparse import ParseError, parse_date
 from ..validate import check
-from ..yamlio import LineDict, LineList, load_yaml
+from ..yamlio import LineDict, LineList
 from .derive import oncall
 from .model import WEEKDAYS, Person, Pod, Role, Rotation, RotationCadence, Team
 
@@ -92,11 +92,10 @@ ZONE_HINT = "use an IANA time zone such as Europe/Berlin, America/New_York or UT
 def load_team(settings: Settings, problems: ProblemLog) -> Team | None:
     """The team, or None without a team file (then nobody's name is checked)."""
     path = settings.path(settings.team)
-    if not path.is_file():
+    if not present(path):
         return None
     name = settings.team
-    text = read_text(path, name, problems)
-    data = load_yaml(text, name, problems) if text is not None else None
+    data = read_yaml(path, name, problems, settings.root, "a mapping with `people`, `pods`, `roles` and `rotations`")
     # An unreadable file is one problem; checking every name against an empty team would add a
     # spurious problem for each person named anywhere, so names go unchecked until it is fixed.
     if data is None:
