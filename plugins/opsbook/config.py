@@ -1,58 +1,164 @@
-"""The plugin's options in mkdocs.yml. Paths are relative to the folder of mkdocs.yml."""
+"""The plugin's options in mkdocs.yml: the one schema both front ends validate against.
+
+The MkDocs plugin gets them validated by MkDocs; the command line validates the options it reads
+from mkdocs.yml with the same classes (`validated`), and both turn them into `Settings` with
+`settings_from_config`. Paths are relative to the folder of mkdocs.yml. Custom option types check
+and convert what MkDocs has no type for (a time zone, a duration, the severity scale), with a
+message that says what is allowed.
+"""
 
 from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import fields
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .settings import DEFAULT_SEVERITIES, OptionError, Settings, Severity, as_of_from_env
+from .timeparse import POSTMORTEM_DEADLINE, ParseError, parse_duration
 
-class SeverityOption(base.Config):
-    """One level of the severity scale."""
 
-    id = c.Type(str)
-    """The severity as written in incidents, e.g. `SEV-1`."""
-    description = c.Type(str, default="")
-    """What qualifies an incident for this level."""
+class Path_(c.BaseConfigOption[str]):
+    """A path relative to the folder of mkdocs.yml."""
+
+    def __init__(self, default: str | None = None) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str):
+            raise base.ValidationError(f"{value!r} is not allowed; use text, e.g. a path")
+        return value
+
+
+class Paths(c.BaseConfigOption[tuple[str, ...]]):
+    """One path or a list of paths."""
+
+    def __init__(self, default: tuple[str, ...]) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list | tuple) or not all(isinstance(v, str) for v in items):
+            raise base.ValidationError(f"{value!r} is not allowed; use a list of paths")
+        return tuple(items)
+
+
+class Number(c.BaseConfigOption[int]):
+    """A number within a range (checked like every number opsbook reads)."""
+
+    def __init__(self, default: int, low: int, high: int, unit: str) -> None:
+        super().__init__()
+        self.default, self.low, self.high, self.unit = default, low, high, unit
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise base.ValidationError(f"{value!r} is not allowed; use a number")
+        if not self.low <= value <= self.high:  # NaN compares false both ways: refused too
+            raise base.ValidationError(f"{value!r} is out of range; use {self.low} to {self.high} {self.unit}")
+        return int(value)
+
+
+class Timezone(c.BaseConfigOption[ZoneInfo]):
+    """An IANA time zone name, as a ZoneInfo."""
+
+    def __init__(self, default: str = "UTC") -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> ZoneInfo:
+        if isinstance(value, ZoneInfo):
+            return value
+        try:
+            return ZoneInfo(str(value))
+        except (ZoneInfoNotFoundError, ValueError):
+            raise base.ValidationError(f"{value!r} is not an IANA time zone such as UTC or Europe/Berlin") from None
+
+
+class Duration(c.BaseConfigOption[timedelta]):
+    """A duration such as `72h` or `5d`."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> timedelta:
+        if isinstance(value, timedelta):
+            return value
+        try:
+            return parse_duration(value, POSTMORTEM_DEADLINE)
+        except ParseError as exc:
+            raise base.ValidationError(str(exc)) from None
+
+
+class Severities(c.BaseConfigOption[tuple[Severity, ...]]):
+    """The severity scale, most severe first: `[{id: SEV-1, description: ...}, ...]` or plain ids."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = ()
+
+    def run_validation(self, value: object) -> tuple[Severity, ...]:
+        if not isinstance(value, list | tuple):
+            raise base.ValidationError("use a list such as [{id: SEV-1, description: Major outage}]")
+        scale = []
+        for item in value:
+            if isinstance(item, Severity):
+                scale.append(item)
+            elif isinstance(item, str):
+                scale.append(Severity(item, ""))
+            elif isinstance(item, Mapping) and isinstance(item.get("id"), str):
+                scale.append(Severity(item["id"], str(item.get("description") or "")))
+            else:
+                raise base.ValidationError(f"{item!r} is not allowed; each level is {{id: SEV-1, description: ...}}")
+        return tuple(scale)
 
 
 class OpsbookConfig(base.Config):
     """Options of the `opsbook` plugin."""
 
-    slo = c.Type(str, default="ops/slo.yml")
+    slo = Path_("ops/slo.yml")
     """Services and SLOs in opsbook's native format."""
-    slo_dir = c.Type(str, default="ops/slo")
+    slo_dir = Path_("ops/slo")
     """Folder of foreign SLO specs (OpenSLO, Sloth, Pyrra), read natively."""
-    incidents = c.Type(str, default="ops/incidents")
+    incidents = Path_("ops/incidents")
     """Folder of incidents, one Markdown file each."""
-    decisions = c.ListOfItems(c.Type(str), default=["ops/decisions"])
+    decisions = Paths(("ops/decisions",))
     """Folders of decision records in any supported format (native, MADR, log4brains, Nygard)."""
-    rfcs = c.Type(str, default="rfcs")
+    rfcs = Path_("rfcs")
     """Folder of RFCs, `YYYY-MM-<slug>.md`."""
-    runbooks = c.Type(str, default="ops/runbooks")
+    runbooks = Path_("ops/runbooks")
     """Folder of runbooks, `<service>.md`."""
-    cadence = c.Type(str, default="ops/cadence.yml")
+    cadence = Path_("ops/cadence.yml")
     """The operating cadence: rituals."""
-    team = c.Type(str, default="ops/team.yml")
+    team = Path_("ops/team.yml")
     """People, roles and on-call rotations."""
-    checklists = c.Type(str, default="ops/checklists")
+    checklists = Path_("ops/checklists")
     """Folder of checklists, one YAML file each."""
-    maturity = c.Type(str, default="ops/maturity.yml")
+    maturity = Path_("ops/maturity.yml")
     """Optional maturity rubric override/extension and exemptions."""
-    onboarding = c.Type(str, default="ops/onboarding.yml")
+    onboarding = Path_("ops/onboarding.yml")
     """Onboarding reading list and 30/60/90 plan."""
-    roadmap = c.Type(str, default="ROADMAP.md")
+    roadmap = Path_("ROADMAP.md")
     """The roadmap: Now / Next / Later with a DRI per item."""
-    timezone = c.Type(str, default="UTC")
+    timezone = Timezone("UTC")
     """IANA time zone in which timestamps written without an offset are read."""
-    severities = c.ListOfItems(c.SubConfig(SeverityOption), default=[])
+    severities = Severities()
     """The severity scale, most severe first; empty means SEV-1..SEV-3 as the handbook defines them."""
-    postmortem_deadline = c.Type(str, default="72h")
+    postmortem_deadline = Duration("72h")
     """How long after `resolved` a postmortem is due, as a duration (e.g. `72h`, `5d`)."""
-    runbook_stale_days = c.Type(int, default=180)
+    runbook_stale_days = Number(180, 1, 3650, "days, e.g. 180")
     """A runbook not reviewed for this many days is stale."""
-    base_ref = c.Optional(c.Type(str))
+    base_ref = c.Optional(Path_())
     """Git ref to compare against for a "Changes in this preview" page; `OPSBOOK_BASE_REF` overrides it."""
-    templates = c.Optional(c.Type(str))
+    templates = c.Optional(Path_())
     """Folder whose Markdown Jinja templates override the shipped ones of the same name."""
     edit_url = c.Optional(c.Type(str))
     """Base URL for edit links of generated pages; the source file path is appended. Default: derived
@@ -60,3 +166,49 @@ class OpsbookConfig(base.Config):
     repo_facts = c.Type(bool, default=False)
     """Let Material ask the GitHub/GitLab API for the repository's stars and forks on every page view.
     Off by default: the handbook then makes no request to any other host and works offline."""
+
+
+def validated(options: Mapping[str, Any]) -> OpsbookConfig:
+    """The options as MkDocs validates them for the plugin; OptionError names the first bad one.
+    Null options keep their defaults, as in mkdocs.yml."""
+    config = OpsbookConfig()
+    config.load_dict({k: v for k, v in options.items() if v is not None})
+    errors, _ = config.validate()  # unknown keys are warnings, which MkDocs reports for the plugin
+    if errors:
+        name, error = errors[0]
+        raise OptionError(f"option {name}: {error}")
+    return config
+
+
+# Options whose Settings field has another name or type; every other option of the same name as a
+# Settings field is copied as validated, so a new option needs no code here.
+_CONVERTED = frozenset({"timezone", "severities", "postmortem_deadline", "templates", "base_ref"})
+
+
+def settings_from_config(
+    root: Path, config: OpsbookConfig, *, docs_dir: str = "docs", environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Settings from validated options; `OPSBOOK_BASE_REF` in the environment overrides base_ref."""
+    env = os.environ if environ is None else environ
+    names = {f.name for f in fields(Settings)} - _CONVERTED
+    values: dict[str, Any] = {name: config[name] for name in names if name in config}
+    deadline: timedelta = config["postmortem_deadline"]
+    base_ref = env.get("OPSBOOK_BASE_REF") or config["base_ref"]
+    return Settings(
+        root=root,
+        as_of=as_of_from_env(env),
+        docs_dir=docs_dir,
+        timezone=config["timezone"],
+        severities=config["severities"] or DEFAULT_SEVERITIES,
+        postmortem_deadline_hours=deadline.total_seconds() / 3600,
+        templates=root / config["templates"] if config["templates"] else None,
+        base_ref=base_ref or None,
+        **values,
+    )
+
+
+def settings_from_options(
+    root: Path, options: Mapping[str, Any], *, docs_dir: str = "docs", environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Settings from options as written in mkdocs.yml (the command line); raises OptionError."""
+    return settings_from_config(root, validated(options), docs_dir=docs_dir, environ=environ)

@@ -15,12 +15,12 @@ from mkdocs.structure.pages import Page
 
 from . import macros
 from .build import SCRIPT, STYLESHEET, load_handbook, render_pages
-from .config import OpsbookConfig
+from .config import OpsbookConfig, settings_from_config
 from .handbook import Handbook
 from .kinds import source_paths
 from .pages import MARKDOWN_EXTENSIONS
 from .safepath import clean_relative
-from .settings import OptionError, Settings, settings_from_options
+from .settings import OptionError, Settings
 from .sources import forget_folders, refusal, rel
 
 log = get_plugin_logger(__name__)
@@ -137,7 +137,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         """The options as Settings, by the same function the command line uses (`opsbook check`)."""
         root = Path(config.config_file_path or ".").resolve().parent
         try:
-            settings = settings_from_options(root, dict(self.config), docs_dir=rel(root, Path(config.docs_dir)))
+            settings = settings_from_config(root, self.config, docs_dir=rel(root, Path(config.docs_dir)))
         except OptionError as exc:
             raise PluginError(f"opsbook: {exc}") from None
         return replace(settings, directory_urls=config.use_directory_urls)

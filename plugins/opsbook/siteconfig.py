@@ -1,20 +1,19 @@
-"""mkdocs.yml read without MkDocs: the `opsbook` plugin's options and `docs_dir`, for the command line.
+"""mkdocs.yml for the command line: the `opsbook` plugin's options and `docs_dir`.
 
-mkdocs.yml is not plain YAML: it may hold `!ENV` (environment variables, resolved here as MkDocs
-does), `!relative` and `!!python/name:...` tags (used by Material's emoji and other extensions).
-The loader resolves `!ENV`, keeps the plain value of any other local tag and reads Python tags as
-null, so reading the file never imports or runs anything. `INHERIT:` (a parent config) is followed.
+Read with MkDocs' own YAML loading (`mkdocs.utils.yaml`): `!ENV` and `INHERIT:` mean what they mean
+to MkDocs. The base loader is a safe one: `!relative` and other local tags keep their plain value
+and `!!python/name:...` tags (Material's emoji) read as null, so nothing is imported or run.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 PLUGIN = "opsbook"
@@ -54,61 +53,35 @@ def find_upwards(start: Path) -> Path:
     return here
 
 
-def read(target: Path, environ: Mapping[str, str] | None = None) -> SiteConfig:
+def read(target: Path) -> SiteConfig:
     """The handbook at `target` (a folder or its mkdocs.yml); raises ConfigError for a broken file."""
     root, file = find(target)
     if file is None:
         return SiteConfig(root=root, file=None)
-    data = _load_chain(file, os.environ if environ is None else environ, seen=())
+    data = _load(file)
     enabled, options = _plugin_options(data.get("plugins"), file)
     docs_dir: str = data["docs_dir"] if isinstance(data.get("docs_dir"), str) else "docs"
     return SiteConfig(root=root, file=file, options=options, docs_dir=docs_dir, enabled=enabled)
 
 
-def _load_chain(file: Path, environ: Mapping[str, str], seen: tuple[Path, ...]) -> dict[str, Any]:
-    """The config with its INHERIT parents merged in (the child wins, plugin options merge by key)."""
-    if file in seen:
-        raise ConfigError(f"{file}: INHERIT loops back to {file.name}")
-    data = _load(file, environ)
-    parent = data.pop("INHERIT", None)
-    if not isinstance(parent, str):
-        return data
-    base = _load_chain((file.parent / parent).resolve(), environ, (*seen, file))
-    _, base_opts = _plugin_options(base.get("plugins"), file)
-    enabled, opts = _plugin_options(data.get("plugins"), file)
-    merged = {**base, **data}
-    if base_opts or opts:
-        merged["plugins"] = [{PLUGIN: {**base_opts, **opts}}]
-    elif not enabled and "plugins" in base and "plugins" in data:
-        merged["plugins"] = [*_as_list(base["plugins"]), *_as_list(data["plugins"])]
-    return merged
+def _load(file: Path) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs reads it (`!ENV`, `INHERIT` with MkDocs' deep merge), on a safe loader."""
+    try:
+        with file.open("rb") as stream:
+            data = yaml_load(stream, get_yaml_loader(_SafeLoader))
+    except OSError as exc:
+        raise ConfigError(f"{file}: cannot read it ({exc})") from None
+    except ConfigurationError as exc:
+        raise ConfigError(f"{file}: {exc}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{file}: mkdocs.yml must be a mapping of settings")
+    return data
 
 
 def _as_list(plugins: Any) -> list[Any]:
     if isinstance(plugins, dict):
         return [{k: v} for k, v in plugins.items()]
     return list(plugins) if isinstance(plugins, list) else []
-
-
-def _load(file: Path, environ: Mapping[str, str]) -> dict[str, Any]:
-    try:
-        text = file.read_text("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{file}: cannot read it ({exc})") from None
-    loader = _loader(environ)(text)
-    try:
-        data = loader.get_single_data()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{file}:{mark.line + 1}" if mark is not None else str(file)
-        raise ConfigError(f"{where}: YAML syntax error: {getattr(exc, 'problem', None) or exc}") from None
-    finally:
-        loader.dispose()
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{file}: mkdocs.yml must be a mapping of settings")
-    return data
 
 
 def _plugin_options(plugins: Any, file: Path) -> tuple[bool, dict[str, Any]]:
@@ -129,34 +102,21 @@ def _plugin_options(plugins: Any, file: Path) -> tuple[bool, dict[str, Any]]:
     return False, {}
 
 
-def _loader(environ: Mapping[str, str]) -> type[yaml.SafeLoader]:
-    """A SafeLoader that understands !ENV and tolerates every other tag."""
+def _plain(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    """The plain value of a local tag such as `!relative`: it means nothing to opsbook's options."""
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node, deep=True)
+    return None
 
-    class Loader(yaml.SafeLoader):
-        pass
 
-    def env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-        # !ENV NAME, or !ENV [NAME1, NAME2, default]: the first variable that is set, else the default.
-        if isinstance(node, yaml.ScalarNode):
-            return environ.get(str(loader.construct_scalar(node)))
-        if isinstance(node, yaml.SequenceNode):
-            items = [loader.construct_object(child, deep=True) for child in node.value]
-            for name in items[:-1] if len(items) > 1 else items:
-                if isinstance(name, str) and name in environ:
-                    return environ[name]
-            return items[-1] if len(items) > 1 else None
-        return None
+class _SafeLoader(yaml.SafeLoader):
+    """MkDocs' loader is PyYAML's full one, which imports `!!python/name:` targets; opsbook reads
+    mkdocs.yml of any branch, so it reads Python tags as null and never imports or runs anything."""
 
-    def plain(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-        if isinstance(node, yaml.ScalarNode):
-            return loader.construct_scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return loader.construct_sequence(node, deep=True)
-        if isinstance(node, yaml.MappingNode):
-            return loader.construct_mapping(node, deep=True)
-        return None
 
-    Loader.add_constructor("!ENV", env)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("!", plain)
-    return Loader
+_SafeLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_SafeLoader.add_multi_constructor("!", _plain)

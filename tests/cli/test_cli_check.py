@@ -131,7 +131,7 @@ def test_usage_errors_exit_2(argv: list[str], message: str, capsys: pytest.Captu
 def test_a_bad_option_in_mkdocs_yml_exits_2(make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     root = make_site({}, "site_name: T\nplugins:\n  - opsbook:\n      timezone: Nowhere/Land\n")
     code, _, err = _run(capsys, "check", str(root))
-    assert code == 2 and "mkdocs.yml: opsbook plugin: timezone 'Nowhere/Land'" in err
+    assert code == 2 and "mkdocs.yml: opsbook plugin: option timezone: 'Nowhere/Land' is not an IANA" in err
 
 
 def test_the_installed_command_and_python_m(make_site: Callable[..., Path]) -> None:

@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 from .. import siteconfig
-from ..settings import AsOfError, OptionError, Settings, settings_from_options
+from ..config import settings_from_options
+from ..settings import AsOfError, OptionError, Settings
 from ..sources import rel
 
 # How an incident was first noticed: the SPEC's vocabulary, offered by `opsbook new incident --detected-by`.
