@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import fields
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
@@ -23,8 +23,22 @@ from mkdocs.config import config_options as c
 from .settings import DEFAULT_SEVERITIES, OptionError, Settings, Severity, as_of_from_env
 from .timeparse import POSTMORTEM_DEADLINE, ParseError, parse_duration
 
+T = TypeVar("T")
 
-class Path_(c.BaseConfigOption[str]):
+
+class _Named(c.BaseConfigOption[T]):
+    """An option whose messages start with `option NAME:`, the same in MkDocs' log and the CLI."""
+
+    name = "?"
+
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        self.name = key_name
+
+    def fail(self, message: str) -> base.ValidationError:
+        return base.ValidationError(f"option {self.name}: {message}")
+
+
+class Path_(_Named[str]):
     """A path relative to the folder of mkdocs.yml."""
 
     def __init__(self, default: str | None = None) -> None:
@@ -33,11 +47,11 @@ class Path_(c.BaseConfigOption[str]):
 
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str):
-            raise base.ValidationError(f"{value!r} is not allowed; use text, e.g. a path")
+            raise self.fail(f"{value!r} is not allowed; use text, e.g. a path")
         return value
 
 
-class Paths(c.BaseConfigOption[tuple[str, ...]]):
+class Paths(_Named[tuple[str, ...]]):
     """One path or a list of paths."""
 
     def __init__(self, default: tuple[str, ...]) -> None:
@@ -47,11 +61,11 @@ class Paths(c.BaseConfigOption[tuple[str, ...]]):
     def run_validation(self, value: object) -> tuple[str, ...]:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list | tuple) or not all(isinstance(v, str) for v in items):
-            raise base.ValidationError(f"{value!r} is not allowed; use a list of paths")
+            raise self.fail(f"{value!r} is not allowed; use a list of paths")
         return tuple(items)
 
 
-class Number(c.BaseConfigOption[int]):
+class Number(_Named[int]):
     """A number within a range (checked like every number opsbook reads)."""
 
     def __init__(self, default: int, low: int, high: int, unit: str) -> None:
@@ -60,13 +74,13 @@ class Number(c.BaseConfigOption[int]):
 
     def run_validation(self, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise base.ValidationError(f"{value!r} is not allowed; use a number")
+            raise self.fail(f"{value!r} is not allowed; use a number")
         if not self.low <= value <= self.high:  # NaN compares false both ways: refused too
-            raise base.ValidationError(f"{value!r} is out of range; use {self.low} to {self.high} {self.unit}")
+            raise self.fail(f"{value!r} is out of range; use {self.low} to {self.high} {self.unit}")
         return int(value)
 
 
-class Timezone(c.BaseConfigOption[ZoneInfo]):
+class Timezone(_Named[ZoneInfo]):
     """An IANA time zone name, as a ZoneInfo."""
 
     def __init__(self, default: str = "UTC") -> None:
@@ -79,10 +93,10 @@ class Timezone(c.BaseConfigOption[ZoneInfo]):
         try:
             return ZoneInfo(str(value))
         except (ZoneInfoNotFoundError, ValueError):
-            raise base.ValidationError(f"{value!r} is not an IANA time zone such as UTC or Europe/Berlin") from None
+            raise self.fail(f"{value!r} is not an IANA time zone such as UTC or Europe/Berlin") from None
 
 
-class Duration(c.BaseConfigOption[timedelta]):
+class Duration(_Named[timedelta]):
     """A duration such as `72h` or `5d`."""
 
     def __init__(self, default: str) -> None:
@@ -95,10 +109,10 @@ class Duration(c.BaseConfigOption[timedelta]):
         try:
             return parse_duration(value, POSTMORTEM_DEADLINE)
         except ParseError as exc:
-            raise base.ValidationError(str(exc)) from None
+            raise self.fail(str(exc)) from None
 
 
-class Severities(c.BaseConfigOption[tuple[Severity, ...]]):
+class Severities(_Named[tuple[Severity, ...]]):
     """The severity scale, most severe first: `[{id: SEV-1, description: ...}, ...]` or plain ids."""
 
     def __init__(self) -> None:
@@ -107,7 +121,7 @@ class Severities(c.BaseConfigOption[tuple[Severity, ...]]):
 
     def run_validation(self, value: object) -> tuple[Severity, ...]:
         if not isinstance(value, list | tuple):
-            raise base.ValidationError("use a list such as [{id: SEV-1, description: Major outage}]")
+            raise self.fail("use a list such as [{id: SEV-1, description: Major outage}]")
         scale = []
         for item in value:
             if isinstance(item, Severity):
@@ -117,7 +131,7 @@ class Severities(c.BaseConfigOption[tuple[Severity, ...]]):
             elif isinstance(item, Mapping) and isinstance(item.get("id"), str):
                 scale.append(Severity(item["id"], str(item.get("description") or "")))
             else:
-                raise base.ValidationError(f"{item!r} is not allowed; each level is {{id: SEV-1, description: ...}}")
+                raise self.fail(f"{item!r} is not allowed; each level is {{id: SEV-1, description: ...}}")
         return tuple(scale)
 
 
@@ -175,8 +189,7 @@ def validated(options: Mapping[str, Any]) -> OpsbookConfig:
     config.load_dict({k: v for k, v in options.items() if v is not None})
     errors, _ = config.validate()  # unknown keys are warnings, which MkDocs reports for the plugin
     if errors:
-        name, error = errors[0]
-        raise OptionError(f"option {name}: {error}")
+        raise OptionError(str(errors[0][1]))
     return config
 
 
