@@ -40,11 +40,12 @@ class GeneratedPage:
 
     def markdown(self) -> str:
         """Front matter + body. `render_macros: false`: text from the sources is never a macro."""
-        # Themes print the front-matter title unescaped (Material's <title>, the nav): escape it here.
+        # Themes print the front-matter title and tags unescaped (Material's <title>, the nav, the tag
+        # chips and the tags page, none of them read as Markdown): they are plain text, so escape them.
         title = html.escape(self.title, quote=False)
         front: dict[str, Any] = {"title": title, "render_macros": False, **self.meta}
         if self.tags:
-            front["tags"] = list(self.tags)
+            front["tags"] = [html.escape(" ".join(t.split())) for t in self.tags]
         if self.source:
             front["opsbook_source"] = self.source
         return "---\n" + yaml.safe_dump(front, sort_keys=True, allow_unicode=True) + "---\n\n" + self.body

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -103,7 +104,8 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         source = self._sources.get(page.file.src_uri)
         if source is not None:
             base = self.config.edit_url or _edit_base(config)
-            page.edit_url = base + source if base else None
+            # Quoted: the theme prints it into href="..." as it is, and a file name may hold a quote.
+            page.edit_url = base + quote(source) if base else None
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

@@ -1,28 +1,35 @@
 """Rendering pages from the Markdown Jinja templates shipped in `opsbook/templates`.
 
 A site overrides any template by putting a file of the same name in its templates folder (plugin
-option `templates`). Autoescaping is on: every value from the sources is HTML-escaped wherever it
-lands, and Markdown bodies go through the `markdown_body` filter (`markdown.safe_body`): raw HTML
-as text, no script links, no event handlers.
+option `templates`).
+
+One rule for text: every value a template prints is plain text unless it is `Markup`. The
+environment's `finalize` turns it into Markdown-inert text (`plain`): HTML-escaped, every character
+that could start Markdown or attr_list syntax written as a character reference, line breaks folded,
+so a title, name, tag, id, file name or message can neither add markup nor structure. Markdown that
+is meant as Markdown is `Markup`: template macros, `link()`, the `href` and `code` filters, the
+`markdown_body` filter (`markdown.safe_body`: raw HTML as text, no script links, no event
+handlers), and the helpers the kinds pass in (badges, person links).
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .markdown import safe_body
 from .timeparse import format_duration
 
 
 def link(from_page: str, to_path: str) -> str:
-    """Relative Markdown link from one site page to another page or file.
+    """Relative path from one site page to another page or file.
 
     Both are site paths, so this is posixpath.relpath without its os.getcwd() and abspath calls
     (thousands of links per build: an incident log with a link per row)."""
@@ -34,19 +41,77 @@ def link(from_page: str, to_path: str) -> str:
     return "/".join([".."] * (len(base) - common) + target[common:]) or "."
 
 
+def link_target(from_page: str, to_path: str) -> Markup:
+    """`link` as a Markdown link target for templates, percent-quoted: no character of it can end
+    the link or add markup. MkDocs unquotes it to find (and validate) the page, so no entities."""
+    return Markup(quote(link(from_page, to_path), safe="/#"))
+
+
+# Characters that could start Markdown, attr_list or extension syntax (emphasis * _ ~ ^ =, code `,
+# links and images [ ] !, attr_list { }, headings #, tables |, escapes \, raw HTML < > &, quotes
+# that end an attribute). Written as numeric references, which Markdown and HTML both show as the
+# character and neither interprets. `-` `+` `.` `:` `$` stay readable: mid-line they start nothing;
+# `_LINE_START` covers list markers and rules, for fields a template puts at the start of a line.
+# Line breaks and tabs fold to a space (one line stays one line); other control characters, among
+# them Python-Markdown's placeholder markers STX/ETX, are dropped.
+_FOLD: dict[int, str] = {c: " " for c in (9, 10, 11, 12, 13, 0x85, 0x2028, 0x2029)}
+_FOLD.update({c: "" for c in (*range(0, 9), *range(14, 32), 127)})
+_INERT = {**_FOLD, **{ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]|#!~^="}}
+_INERT.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;"})
+_LINE_START = re.compile(r"^(?:[-+](?=[\s\-]|$)|\d+[.)](?=\s|$))")
+
+
+def plain(value: object) -> Markup:
+    """A one-line data field as Markdown-inert text: it shows exactly as written and adds nothing."""
+    text = ("" if value is None else str(value)).translate(_INERT).lstrip()
+    start = _LINE_START.match(text)
+    if start:  # "- x", "1. x" or "---" would make a list or a rule at the start of a line
+        marker = start.group()
+        text = marker[:-1] + f"&#{ord(marker[-1])};" + text[len(marker) :]
+    return Markup(text)
+
+
+def finalize(value: object) -> object:
+    """Jinja's hook for every printed value: Markup stays as it is, anything else becomes `plain`."""
+    if hasattr(value, "__html__"):
+        return value
+    return plain(value)
+
+
 def cell(value: object) -> Markup:
-    """Escape a value for a Markdown table cell: HTML-escaped, pipes and newlines neutralised."""
-    text = str(escape("" if value is None else value))
-    return Markup(text.replace("|", "&#124;").replace("\n", " "))
+    """A value for a Markdown table cell: plain text, or Markup with pipes and newlines neutralised."""
+    if hasattr(value, "__html__"):
+        return Markup(str(value).replace("|", "&#124;").replace("\n", " "))
+    return plain(value)
+
+
+def code(value: object) -> Markup:
+    """A value as a Markdown code span: shown literally, with a backtick fence longer than any run
+    of backticks in it (Markdown escapes the content itself, so no entities here)."""
+    text = ("" if value is None else str(value)).translate(_FOLD).strip()
+    if not text:
+        return Markup("")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""  # Markdown strips it again
+    return Markup(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def macro_error(message: str, **values: object) -> str:
+    """A macro's error as emphasised Markdown: `message` is ours (Markdown), `values` are data,
+    so each one is `plain` (e.g. the names of the rituals it knows)."""
+    return "*opsbook: " + message.format(**{k: plain(v) for k, v in values.items()}) + "*"
 
 
 def href(url: object) -> Markup:
-    """A link target from the sources: http(s), mailto or relative only, with unsafe characters quoted."""
+    """A link target from the sources: http(s), mailto or relative only, with unsafe characters quoted.
+
+    `&` is written `&amp;`: the browser decodes references in an href, so a raw `&#58;` would
+    turn a relative-looking `javascript&#58;...` into a script URL."""
     text = str(url or "").strip()
     scheme = text.split(":", 1)[0].lower() if ":" in text.split("/", 1)[0] else ""
     if scheme and scheme not in ("http", "https", "mailto"):
         return Markup("#")
-    return Markup(quote(text, safe="/:?#[]@!$&*+,;=%~.-_"))
+    return Markup(quote(text, safe="/:?#[]@!$&*+,;=%~.-_").replace("&", "&amp;"))
 
 
 def fmt_date(value: date | datetime | None, fmt: str = "%Y-%m-%d") -> str:
@@ -76,6 +141,7 @@ class Renderer:
         self.env = Environment(
             loader=ChoiceLoader(loaders),
             autoescape=True,
+            finalize=finalize,  # one rule for text: see the module docstring
             auto_reload=False,  # templates do not change during a build; skip per-render stat calls
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -84,6 +150,8 @@ class Renderer:
         )
         self.env.filters.update(
             cell=cell,
+            plain=plain,
+            code=code,
             markdown_body=safe_body,
             href=href,
             date=fmt_date,
@@ -95,4 +163,6 @@ class Renderer:
 
     def render(self, template: str, page: str, **context: Any) -> str:
         """Render `template` for the page at site path `page` (links are made relative to it)."""
-        return self.env.get_template(template).render(page_path=page, link=lambda target: link(page, target), **context)
+        return self.env.get_template(template).render(
+            page_path=page, link=lambda target: link_target(page, target), **context
+        )

@@ -42,4 +42,4 @@ def test_next_ritual_macro(tmp_path: Path) -> None:
         "[Product council](../cadence.md): Tue 2026-12-08 15:00 (Europe/Berlin)"
     )
     unknown = macros["next_ritual"]("Standup")
-    assert unknown.startswith('*opsbook: unknown ritual "Standup" (known: Daily standup,')
+    assert unknown.startswith("*opsbook: unknown ritual “Standup” (known: Daily standup,")

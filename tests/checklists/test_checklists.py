@@ -92,7 +92,8 @@ def test_text_from_the_source_is_escaped(make_site: Callable[..., Path]) -> None
     root = make_site({"ops/checklists/x.yml": "title: X\nitems: ['<script>alert(1)</script> and `<b>`']\n"})
     pages, _ = render_pages(load_handbook(Settings(root=root)))
     body = next(p for p in pages if p.path == "checklists/x.md").body
-    assert "<script>" not in body and "&lt;script>alert(1)&lt;/script> and `<b>`" in body
+    # An item is a one-line field: plain text, its backticks shown, never a code span or HTML.
+    assert "<script>" not in body and "&lt;script&gt;alert(1)&lt;/script&gt; and &#96;&lt;b&gt;&#96;" in body
 
 
 @pytest.mark.parametrize(

@@ -208,8 +208,8 @@ def test_macros(tmp_path: Path) -> None:
     assert "Alert on pool saturation" in mine and "| Owner |" not in mine
     assert m["open_follow_ups"]("frank") == "No open follow-ups for frank.\n"
     assert m["budget_consumed"]("api") == ("88 % of the 43.2 min availability budget (99.9 %, 30 d) used by 1 incident")
-    assert m["budget_consumed"]("jobs") == '*opsbook: service "jobs" has no availability SLO*'
-    assert m["budget_consumed"]("nope").startswith('*opsbook: unknown service "nope" (known: api, jobs, web)')
+    assert m["budget_consumed"]("jobs") == "*opsbook: service “jobs” has no availability SLO*"
+    assert m["budget_consumed"]("nope").startswith("*opsbook: unknown service “nope” (known: api, jobs, web)")
 
 
 def test_budget_chart_shows_the_most_consumed_services_first_and_caps_them(tmp_path: Path) -> None:

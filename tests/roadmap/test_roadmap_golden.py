@@ -48,7 +48,7 @@ def test_roadmap_items_macro(tmp_path: Path) -> None:
     hb = handbook(tmp_path)
     macros = functions(hb, Renderer(None, as_of=hb.as_of, hb=hb), lambda: "practices/roadmap.md")
     assert macros["roadmap_items"]("@frank") == (
-        "- **Now**: [**Rate limiting**: protect partners.](../roadmap.md#item-9)"
+        "- **Now**: [&#42;&#42;Rate limiting&#42;&#42;: protect partners.](../roadmap.md#item-9)"
     )
     assert macros["roadmap_items"]("bob") == "*@bob is not the DRI of any roadmap item.*"
-    assert macros["roadmap_items"]("zed") == '*opsbook: unknown person "zed" (not in ops/team.yml)*'
+    assert macros["roadmap_items"]("zed") == "*opsbook: unknown person “zed” (not in ops/team.yml)*"

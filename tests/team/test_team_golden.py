@@ -52,5 +52,5 @@ def test_on_call_now_macro(tmp_path: Path) -> None:
         "[Erin Walsh](../team.md#person-erin) (@erin), Primary on-call until Mon 2026-11-30 10:00 CET"
     )
     assert macros["on_call_now"]("Later").startswith("nobody yet (Later starts Mon 2027-01-04 10:00 CET)")
-    assert macros["on_call_now"]("nope") == ('*opsbook: unknown rotation "nope" (known: Primary on-call, Later)*')
+    assert macros["on_call_now"]("nope") == ("*opsbook: unknown rotation “nope” (known: Primary on-call, Later)*")
     assert_golden(GOLDEN / "on_call_now.md", macros["on_call_now"]() + "\n")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from ..handbook import Handbook
-from ..render import Renderer
+from ..render import Renderer, macro_error
 from .derive import newest_first
 from .model import Metrics
 from .pages import local_time
@@ -32,10 +32,10 @@ def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[s
         """How much of a service's availability budget incidents used in the current window, inline."""
         if service_id not in hb.service_by_id:
             known = ", ".join(sorted(hb.service_by_id)) or "none"
-            return f'*opsbook: unknown service "{service_id}" (known: {known})*'
+            return macro_error("unknown service “{service}” (known: {known})", service=service_id, known=known)
         budgets = metrics.budgets_of(service_id)
         if not budgets:
-            return f'*opsbook: service "{service_id}" has no availability SLO*'
+            return macro_error("service “{service}” has no availability SLO", service=service_id)
         return r.render("macros/budget_consumed.md.j2", current_page(), budgets=budgets).strip()
 
     return {

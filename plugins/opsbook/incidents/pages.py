@@ -54,7 +54,7 @@ def service_links(hb: Handbook) -> Callable[[Incident, Callable[[str], str]], Ma
 
     def links(incident: Incident, link: Callable[[str], str]) -> Markup:
         return Markup(", ").join(
-            Markup(f"[{escape(sid)}]({link(hb.service_by_id[sid].page)})") if sid in hb.service_by_id else cell(sid)
+            Markup(f"[{cell(sid)}]({link(hb.service_by_id[sid].page)})") if sid in hb.service_by_id else cell(sid)
             for sid in incident.services
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..render import macro_error
 from .derive import roadmap_items_of
 
 if TYPE_CHECKING:
@@ -17,10 +18,10 @@ def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[s
         """A list of the roadmap items whose DRI is `handle` (with or without @), by section."""
         roadmap = hb.roadmap
         if roadmap is None:
-            return "*opsbook: no roadmap (ROADMAP.md)*"
+            return macro_error("no roadmap (ROADMAP.md)")
         bare = handle.strip().lstrip("@")
         if hb.team is not None and bare not in hb.team.handles:
-            return f'*opsbook: unknown person "{handle}" (not in {hb.team.file})*'
+            return macro_error("unknown person “{handle}” (not in {file})", handle=handle, file=hb.team.file)
         return r.render(
             "macros/roadmap_items.md.j2",
             current_page(),

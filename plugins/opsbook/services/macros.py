@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..render import macro_error
+
 if TYPE_CHECKING:
     from ..handbook import Handbook
     from ..render import Renderer
@@ -15,7 +17,7 @@ def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[s
         service = hb.service_by_id.get(service_id)
         if service is None:
             known = ", ".join(sorted(hb.service_by_id)) or "none"
-            return None, f'*opsbook: unknown service "{service_id}" (known: {known})*'
+            return None, macro_error("unknown service “{service}” (known: {known})", service=service_id, known=known)
         return service, ""
 
     def slo_table(service_id: str) -> str:
@@ -32,7 +34,7 @@ def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[s
             return error
         slos = service.slos_of(sli)
         if not slos:
-            return f'*opsbook: service "{service_id}" has no {sli} SLO*'
+            return macro_error("service “{service}” has no {sli} SLO", service=service_id, sli=sli)
         return r.render("macros/error_budget.md.j2", current_page(), slo=slos[0]).strip()
 
     def services_table() -> str:

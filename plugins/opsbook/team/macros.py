@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..render import macro_error
+
 if TYPE_CHECKING:
     from ..handbook import Handbook
     from ..render import Renderer
@@ -15,7 +17,7 @@ def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[s
         """Who is on call now: one rotation's person inline, or a table of every rotation."""
         team = hb.team
         if team is None or not team.oncall:
-            return "*opsbook: no on-call rotation (add `rotations` to the team file)*"
+            return macro_error("no on-call rotation (add `rotations` to the team file)")
         chosen = list(team.oncall)
         if rotation is not None:
             chosen = [
@@ -25,7 +27,7 @@ def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[s
             ]
             if not chosen:
                 known = ", ".join(oc.rotation.name for oc in team.oncall)
-                return f'*opsbook: unknown rotation "{rotation}" (known: {known})*'
+                return macro_error("unknown rotation “{rotation}” (known: {known})", rotation=rotation, known=known)
         return r.render(
             "macros/on_call_now.md.j2", current_page(), oncalls=chosen, team=team, inline=rotation is not None
         ).strip()
