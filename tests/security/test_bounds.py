@@ -33,6 +33,7 @@ services:
       - {sli: availability, objective: 99, window: 0.0001ms}
       - {sli: availability, objective: .nan}
       - {sli: availability, objective: -.inf}
+      - {sli: availability, objective: 99.99999}
   web:
     title: Web App
     slos:
@@ -130,7 +131,9 @@ EXPECTED = [
     "ops/slo.yml:9: window: '0.0001ms' is out of range; an SLO window is between 1d and 400d",
     f"ops/slo.yml:10: '.nan' {NAN}",
     f"ops/slo.yml:11: '-.inf' {NAN}",
-    "ops/slo.yml:16: duplicate key 'web': line 12 has it already; the first value is kept",
+    "ops/slo.yml:12: services.api.slos.6.objective: 99.99999 is greater than the maximum of 99.9999 (a percent "
+    "above 0 and at most 99.9999 (six nines",
+    "ops/slo.yml:17: duplicate key 'web': line 13 has it already; the first value is kept",
     "ops/slo/checkout.yaml:14: spec.timeWindow: window '99999999999d' is out of range; an SLO window is between "
     "1d and 400d",
     "ops/slo/web.yaml:6: spec.window: window '99999999999d' is out of range; an SLO window is between 1d and 400d",

@@ -10,7 +10,7 @@ import pytest
 
 from opsbook.build import load_handbook
 from opsbook.handbook import Handbook
-from opsbook.services.specs import SpecError, infer_sli, le_threshold, percent, service_id, window
+from opsbook.services.specs import SpecError, alpha_window, infer_sli, le_threshold, percent, service_id, window
 from opsbook.settings import Settings
 
 NATIVE = """\
@@ -40,7 +40,10 @@ def test_every_way_of_writing_a_target_means_the_same_percent(value: object) -> 
     assert percent(value, fraction_field=True) == 99.9
 
 
-@pytest.mark.parametrize("value", [0, 100, 100.5, -1, "abc", "", None, True, float("nan"), [99]])
+@pytest.mark.parametrize(
+    "value",
+    [0, 100, 100.5, -1, "abc", "", None, True, float("nan"), "nan", "inf", ".nan", [99], 99.99999, 0.9999999],
+)
 def test_impossible_targets_are_refused_with_what_is_allowed(value: object) -> None:
     with pytest.raises(SpecError, match="percent"):
         percent(value, fraction_field=False)
@@ -75,6 +78,24 @@ def test_windows_in_prometheus_and_openslo_shorthand(text: str, days: float) -> 
 def test_windows_shorter_than_a_day_or_unreadable_are_refused(text: str) -> None:
     with pytest.raises(SpecError, match="window"):
         window(text)
+
+
+@pytest.mark.parametrize("text", ["401d", "2Y", "99999999999d", "99999999999Y", "9" * 400 + "d"])
+def test_windows_longer_than_400_days_are_out_of_range_not_overflows(text: str) -> None:
+    with pytest.raises(SpecError, match="is out of range; an SLO window is between 1d and 400d"):
+        window(text)
+
+
+@pytest.mark.parametrize(("count", "unit"), [(401, "Day"), (10**400, "Day"), (1e300, "Year")])
+def test_v1alpha_windows_out_of_range_are_refused(count: object, unit: str) -> None:
+    with pytest.raises(SpecError, match="is out of range; an SLO window is between 1d and 400d"):
+        alpha_window(count, unit)
+
+
+def test_an_unusable_le_bucket_gives_no_threshold() -> None:
+    assert le_threshold('rate(x{le="1e999"}[5m])') is None
+    assert le_threshold('rate(x{le="0"}[5m])') is None
+    assert le_threshold('rate(x{le="0.25"}[5m])') == timedelta(milliseconds=250)
 
 
 def test_service_names_become_ids_and_slis_are_inferred_from_names() -> None:

@@ -22,7 +22,10 @@ from .model import SERVICE_ID, Slo, SloFormat
 # Explicit SLI word for a foreign SLO, as a label or annotation, when the inference guesses wrong.
 SLI_KEY = "opsbook.dev/sli"
 
-TARGET_HINT = 'write it as a percent (99.9 or "99.9") or as a fraction (0.999), below 100 % and above 0'
+MAX_OBJECTIVE = 99.9999  # six nines: 2.6 s of budget a month; the schemas say the same
+TARGET_HINT = (
+    'write it as a percent (99.9 or "99.9") or as a fraction (0.999), above 0 and at most 99.9999 % (six nines)'
+)
 WINDOW_HINT = "a window is written like 30d, 4w, 2w, 7d, 1h30m or, for calendar windows, 1M, 1Q or 1Y"
 
 _LONG_UNITS = {
@@ -114,7 +117,10 @@ def percent(value: Any, fraction_field: bool) -> float:
             raise SpecError(f"target {str(value)!r} is not a number; {TARGET_HINT}") from None
     if not math.isfinite(number) or number <= 0 or number >= 100 or (fraction_field and number == 1):
         raise SpecError(f"target {value!r} is out of range; {TARGET_HINT}")
-    return round(number * 100, 10) if number < 1 else round(number, 10)
+    objective = round(number * 100, 10) if number < 1 else round(number, 10)
+    if objective > MAX_OBJECTIVE:  # too many nines: no error budget left to measure
+        raise SpecError(f"target {value!r} is out of range; {TARGET_HINT}")
+    return objective
 
 
 def duration(value: Any, span: Span = DURATION) -> timedelta:
@@ -168,7 +174,7 @@ def _at_least_a_day(length: timedelta, shown: str) -> timedelta:
             "(m is minutes: a month is written 1M, four weeks 4w or 28d)"
         )
     if length > SLO_WINDOW.longest:
-        raise SpecError(f"window {shown} is {format_duration(length)}; {SLO_WINDOW.hint}")
+        raise SpecError(f"window {shown} is out of range; {SLO_WINDOW.hint}")
     return length
 
 
