@@ -2,8 +2,12 @@
 
 For each size N it generates an opsbook handbook with N items, then a plain Material site whose
 docs/ holds the very Markdown opsbook generates for those items, as hand-written pages with a
-small nav. Both are built by `mkdocs build` in a fresh process; the table reports whole-process
-wall time and peak memory (max RSS) of the fastest of --repeat runs each, and their ratio.
+small nav. With `--kind incidents` a third site holds the same incidents written by hand as simple
+pages (facts table, follow-ups table, the same postmortem text): the cost a team would pay without
+opsbook. Each site is built by `mkdocs build` in a fresh process; the table reports whole-process
+wall time and peak memory (max RSS) as median [min-max] over --repeat alternating runs, ratios paired
+per repeat. "serve edit" is a rebuild inside one serve-like process after one incident's title changed,
+against that process's first build.
 
     python bench/build_bench.py                 # N = 100, 1000, 5000 services
     python bench/build_bench.py --kind incidents --sizes 100 1000
@@ -15,6 +19,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,6 +32,26 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 build(load_config(sys.argv[1], site_dir=sys.argv[2]))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+# What `mkdocs serve` does: a first build, then one incident's title edited and the site rebuilt with a
+# fresh config (MkDocs keeps the plugin instances between rebuilds). Prints both build times.
+SERVE_RUNNER = """
+import sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+cfg = lambda: load_config(sys.argv[1], site_dir=sys.argv[2])
+config = cfg()
+config.plugins.on_startup(command="serve", dirty=False)
+started = time.perf_counter()
+build(config, serve_url="http://127.0.0.1:8000/")
+full = time.perf_counter() - started
+edited = Path(sys.argv[3])
+edited.write_text(edited.read_text("utf-8").replace("title: Incident number", "title: Edited incident"), "utf-8")
+started = time.perf_counter()
+build(cfg(), serve_url="http://127.0.0.1:8000/")
+print(full, time.perf_counter() - started)
 """
 
 MKDOCS_YML = """\
@@ -59,15 +84,32 @@ def services_yaml(n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def incident_ids(n: int) -> list[tuple[str, int, int]]:
+    """(id, month, day) of the i-th bench incident."""
+    out = []
+    for i in range(n):
+        day = 1 + i % 28
+        month = 1 + (i // 28) % 12
+        out.append((f"INC-2026{month:02d}{day:02d}-{i // 336 + 1:02d}", month, day))
+    return out
+
+
+POSTMORTEM = f"""## Impact summary
+
+Customers saw errors for a while. {"Lorem ipsum dolor sit amet. " * 20}
+
+## Root cause
+
+Something broke. {"Consectetur adipiscing elit. " * 20}
+"""
+
+
 def incidents(root: Path, n: int) -> None:
     (root / "ops").mkdir(parents=True, exist_ok=True)
     (root / "ops" / "slo.yml").write_text(services_yaml(10), "utf-8")
     folder = root / "ops" / "incidents"
     folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        day = 1 + i % 28
-        month = 1 + (i // 28) % 12
-        iid = f"INC-2026{month:02d}{day:02d}-{i // 336 + 1:02d}"
+    for i, (iid, month, day) in enumerate(incident_ids(n)):
         (folder / f"{iid}.md").write_text(
             f"""---
 id: {iid}
@@ -84,16 +126,50 @@ postmortem: {{published: 2026-{month:02d}-{day:02d}}}
 follow_ups:
   - {{action: Fix the thing, owner: carol, due: 2026-12-01, status: open}}
 ---
-## Impact summary
-
-Customers saw errors for a while. {"Lorem ipsum dolor sit amet. " * 20}
-
-## Root cause
-
-Something broke. {"Consectetur adipiscing elit. " * 20}
-""",
+{POSTMORTEM}""",
             "utf-8",
         )
+
+
+def make_handwritten(root: Path, n: int) -> int:
+    """The same incidents as a team would write them by hand: a facts table, a follow-ups table and
+    the postmortem text per page, plus an index listing them (the `--kind incidents` baseline)."""
+    docs = root / "docs" / "incidents"
+    docs.mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n", "utf-8")
+    rows = []
+    for i, (iid, month, day) in enumerate(incident_ids(n)):
+        date = f"2026-{month:02d}-{day:02d}"
+        rows.append(f"| [{iid}]({iid}.md) | Incident number {i} | SEV-{1 + i % 3} | {date} |")
+        (docs / f"{iid}.md").write_text(
+            f"""# {iid}: Incident number {i}
+
+| Field | Value |
+|---|---|
+| Severity | SEV-{1 + i % 3} |
+| Services | svc-{i % 10:05d} |
+| Detected by | monitor |
+| Started | {date} 09:00 UTC |
+| Detected | {date} 09:05 UTC |
+| Mitigated | {date} 09:40 UTC |
+| Resolved | {date} 10:30 UTC |
+| Coordinator | alice |
+| Comms | bob |
+| Tech lead | carol |
+
+## Follow-ups
+
+| Action | Owner | Due | Status |
+|---|---|---|---|
+| Fix the thing | carol | 2026-12-01 | open |
+
+{POSTMORTEM}""",
+            "utf-8",
+        )
+    index = "# Incidents\n\n| Incident | Title | Severity | Date |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+    (docs / "index.md").write_text(index, "utf-8")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML % ("", "  - Incidents: incidents/index.md"), "utf-8")
+    return n + 2
 
 
 def make_opsbook(root: Path, kind: str, n: int) -> None:
@@ -127,19 +203,45 @@ def make_plain(root: Path, opsbook_root: Path) -> int:
     return len(pages)
 
 
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795852800"}
+
+
 def run(root: Path) -> tuple[float, float]:
     """Whole-process wall time (s) and peak RSS (MiB) of one `mkdocs build`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795852800"}
     started = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", RUNNER, str(root / "mkdocs.yml"), str(root / "site")],
         capture_output=True,
         text=True,
-        env=env,
+        env=ENV,
         check=True,
     )
     elapsed = time.perf_counter() - started
     return elapsed, int(out.stdout.strip().splitlines()[-1]) / 1024
+
+
+def serve_edit(root: Path) -> tuple[float, float]:
+    """(first build s, rebuild after one incident's title changed s) inside one serve-like process."""
+    copy = root.parent / "serve"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("site"))
+    edited = sorted((copy / "ops" / "incidents").glob("*.md"))[0]
+    out = subprocess.run(
+        [sys.executable, "-c", SERVE_RUNNER, str(copy / "mkdocs.yml"), str(copy / "site"), str(edited)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=True,
+    )
+    full, edit = out.stdout.strip().splitlines()[-1].split()
+    return float(full), float(edit)
+
+
+def spread(values: list[float], fmt: str = ".2f") -> str:
+    """median [min-max]: the machine is shared, one run says little."""
+    if len(values) == 1:
+        return format(values[0], fmt)
+    return f"{statistics.median(values):{fmt}} [{min(values):{fmt}}-{max(values):{fmt}}]"
 
 
 def main() -> None:
@@ -147,43 +249,57 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--kind", choices=["services", "incidents"], default="services")
     parser.add_argument(
-        "--repeat",
-        type=int,
-        default=1,
-        help="build each site this many times, alternating, and keep the fastest run of each",
+        "--repeat", type=int, default=1, help="build each site this many times, alternating; report median [min-max]"
     )
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve-edit measurement")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON too")
     args = parser.parse_args()
     rows = []
-    print(f"| N {args.kind} | pages | opsbook s | plain s | time ratio | opsbook MiB | plain MiB | memory ratio |")
-    print("|---|---|---|---|---|---|---|---|")
+    hand = args.kind == "incidents"
+    print(
+        f"| N {args.kind} | pages | opsbook s | plain s | hand-written s | vs plain | vs hand-written | "
+        "opsbook MiB | baseline MiB | memory ratio | serve full s | serve edit s | edit / full |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in args.sizes:
         tmp = Path(tempfile.mkdtemp(prefix="opsbook-bench-"))
         try:
             make_opsbook(tmp / "opsbook", args.kind, n)
             pages = make_plain(tmp / "plain", tmp / "opsbook")
-            ops_runs, plain_runs = [], []
-            for _ in range(max(args.repeat, 1)):  # alternate so background load hits both alike
-                ops_runs.append(run(tmp / "opsbook"))
-                plain_runs.append(run(tmp / "plain"))
-            ops_t, ops_m = min(ops_runs)
-            plain_t, plain_m = min(plain_runs)
+            if hand:
+                make_handwritten(tmp / "hand", n)
+            runs: dict[str, list[tuple[float, float]]] = {"opsbook": [], "plain": [], "hand": [], "serve": []}
+            for _ in range(max(args.repeat, 1)):  # alternate so background load hits every site alike
+                runs["opsbook"].append(run(tmp / "opsbook"))
+                runs["plain"].append(run(tmp / "plain"))
+                if hand:
+                    runs["hand"].append(run(tmp / "hand"))
+                if not args.no_serve:
+                    runs["serve"].append(serve_edit(tmp / "opsbook"))
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-        row = {
-            "n": n,
-            "pages": pages,
-            "opsbook_s": ops_t,
-            "plain_s": plain_t,
-            "opsbook_mib": ops_m,
-            "plain_mib": plain_m,
-        }
+        row = {"n": n, "pages": pages, **{k: v for k, v in runs.items() if v}}
         rows.append(row)
-        print(
-            f"| {n:,} | {pages:,} | {ops_t:.2f} | {plain_t:.2f} | {ops_t / plain_t:.2f}x | {ops_m:.0f} | "
-            f"{plain_m:.0f} | {ops_m / plain_m:.2f}x |",
-            flush=True,
-        )
+        # Ratios pair the runs of one repeat (same background load), then take min/median/max.
+        t = {k: [r[0] for r in v] for k, v in runs.items()}
+        m = {k: [r[1] for r in v] for k, v in runs.items()}
+        base = "hand" if hand else "plain"
+        cells = [
+            f"{n:,}",
+            f"{pages:,}",
+            spread(t["opsbook"]),
+            spread(t["plain"]),
+            spread(t["hand"]) if hand else "-",
+            spread([a / b for a, b in zip(t["opsbook"], t["plain"], strict=True)]) + "x",
+            spread([a / b for a, b in zip(t["opsbook"], t["hand"], strict=True)]) + "x" if hand else "-",
+            spread(m["opsbook"], ".0f"),
+            spread(m[base], ".0f"),
+            spread([a / b for a, b in zip(m["opsbook"], m[base], strict=True)]) + "x",
+            spread(t["serve"]) if t["serve"] else "-",
+            spread(m["serve"]) if m["serve"] else "-",
+            spread([e / f for f, e in runs["serve"]]) + "x" if runs["serve"] else "-",
+        ]
+        print("| " + " | ".join(cells) + " |", flush=True)
     if args.json:
         print(json.dumps(rows, indent=2))
 

@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import macros
@@ -21,6 +23,7 @@ from .handbook import Handbook
 from .kinds import source_paths
 from .pages import MARKDOWN_EXTENSIONS
 from .safepath import clean_relative
+from .servecache import ServeCache
 from .settings import OptionError, Settings
 from .sources import forget_folders, refusal, rel
 
@@ -38,6 +41,17 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         self._fallbacks: set[str] = set()  # generated only for a site without its own page there
         self._sources: dict[str, str] = {}
         self._replaces: set[str] = set()  # generated pages that take the place of their docs/ source
+        # Only under `mkdocs serve` (MkDocs keeps plugin instances across its rebuilds): see servecache.
+        self.serve_cache: ServeCache | None = None
+        self._nav: Navigation | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember converted pages between rebuilds when serving; `mkdocs build` never caches."""
+        self.serve_cache = ServeCache() if command == "serve" else None
+
+    def on_shutdown(self) -> None:
+        """The serve process ends: let the cached pages go."""
+        self.serve_cache = None
 
     # After mkdocs-macros' on_config (priority 0), which rebuilds its variables on every build:
     # registering later puts our variables into the fresh environment in either plugin order.
@@ -99,6 +113,34 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
                 files.remove(file)
                 log.warning(f"{rel(root, path)}: {refused}")
 
+    # Last, so every search plugin has made its index (Material's in on_config, MkDocs' in on_pre_build).
+    @event_priority(-100)
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Serving: memoise the search plugin's per-page parse."""
+        if self.serve_cache is not None:
+            self.serve_cache.wrap_search(config.plugins)
+
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Serving: fingerprint the file list (links in every page depend on it)."""
+        if self.serve_cache is not None:
+            self.serve_cache.start(config, files)
+            self._nav = nav
+        return nav
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        """Serving: answer the Markdown conversion of an unchanged page from the previous rebuild."""
+        if self.serve_cache is not None:
+            self.serve_cache.wrap_render(page)
+        return page
+
+    @event_priority(-100)
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Serving: pages whose finished HTML cannot have changed skip the theme template."""
+        if self.serve_cache is not None and self._nav is not None:
+            return self.serve_cache.use_cached_html(env, files, self._nav)
+        return env
+
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Point the edit link of a generated page at its source data file."""
         source = self._sources.get(page.file.src_uri)
@@ -108,8 +150,11 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
             page.edit_url = base + quote(source) if base else None
         return context
 
+    @event_priority(-100)  # last: the cached HTML is the page as every plugin left it
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Keep pages offline (see `_offline`)."""
+        """Keep pages offline (see `_offline`); serving, reuse or remember the finished HTML."""
+        if self.serve_cache is not None:
+            return self.serve_cache.post_page(self._offline(output), page)
         return self._offline(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -1,0 +1,118 @@
+"""Rebuilds under `mkdocs serve` redo only the changed pages, and the search index stays whole."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from opsbook.plugin import OpsbookPlugin
+
+SLO = """\
+window: 30d
+services:
+  api:
+    title: Public API
+    slos:
+      - {sli: availability, objective: 99.9}
+"""
+
+
+def incident(n: int, title: str) -> str:
+    return f"""\
+---
+id: INC-2026110{n}-01
+title: {title}
+severity: SEV-2
+services: [api]
+detected_by: monitor
+started: 2026-11-0{n}T09:00:00Z
+detected: 2026-11-0{n}T09:05:00Z
+mitigated: 2026-11-0{n}T09:40:00Z
+resolved: 2026-11-0{n}T10:30:00Z
+follow_ups:
+  - {{action: Fix the thing, owner: carol, due: 2026-12-01, status: open}}
+---
+## Impact summary
+
+Customers saw errors on incident {n}.
+"""
+
+
+class Serve:
+    """What `mkdocs serve` does per rebuild: a fresh config (MkDocs keeps the plugin instances)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.site = root / "site"
+        self.config = self._config()
+        self.config.plugins.on_startup(command="serve", dirty=False)
+
+    def _config(self) -> MkDocsConfig:
+        return load_config(str(self.root / "mkdocs.yml"), strict=True, site_dir=str(self.site))
+
+    def rebuild(self) -> OpsbookPlugin:
+        self.config = self._config()
+        build(self.config, serve_url="http://127.0.0.1:8000/")
+        plugin = self.config.plugins["opsbook"]
+        assert isinstance(plugin, OpsbookPlugin)
+        return plugin
+
+    def search_locations(self) -> set[str]:
+        index = json.loads((self.site / "search" / "search_index.json").read_text("utf-8"))
+        return {doc["location"].split("#")[0] for doc in index["docs"]}
+
+
+@pytest.fixture
+def serve(make_site: Callable[..., Path]) -> Iterator[Serve]:
+    files = {"ops/slo.yml": SLO} | {f"ops/incidents/INC-2026110{n}-01.md": incident(n, f"Outage {n}") for n in (1, 2, 3)}
+    server = Serve(make_site(files))
+    try:
+        yield server
+    finally:
+        server.config.plugins.on_shutdown()  # the plugin instance is shared by later builds in this process
+
+
+def test_an_edit_rerenders_only_the_pages_it_changes(serve: Serve) -> None:
+    first = serve.rebuild()
+    cache = first.serve_cache
+    assert cache is not None and cache.hits == [] and cache.converted
+    item = "incidents/INC-20261102-01.md"
+    before = (serve.site / "incidents" / "INC-20261102-01" / "index.html").read_text("utf-8")
+    full_index = serve.search_locations()
+    (serve.root / "ops/incidents/INC-20261102-01.md").write_text(incident(2, "Database failover"), "utf-8")
+
+    again = serve.rebuild()
+    cache = again.serve_cache
+    assert cache is not None
+    assert item in cache.converted and "incidents/INC-20261101-01.md" not in cache.converted
+    assert "incidents/INC-20261101-01.md" in cache.hits and item not in cache.hits
+    assert "incidents/index.md" not in cache.hits  # the list shows the new title
+    after = (serve.site / "incidents" / "INC-20261102-01" / "index.html").read_text("utf-8")
+    assert "Database failover" in after and "Database failover" not in before
+    # Untouched pages are still written, whole, from the cache.
+    untouched = (serve.site / "incidents" / "INC-20261101-01" / "index.html").read_text("utf-8")
+    assert "Outage 1" in untouched and "</html>" in untouched
+    # The search index still holds every page, and the edited one with its new title.
+    assert serve.search_locations() == full_index
+    index = (serve.site / "search" / "search_index.json").read_text("utf-8")
+    assert "Database failover" in index and "Outage 2" not in index
+
+
+def test_an_unchanged_rebuild_matches_a_full_build(serve: Serve) -> None:
+    serve.rebuild()
+    full = {p.relative_to(serve.site): p.read_bytes() for p in serve.site.rglob("*.html")}
+    serve.rebuild()
+    cache = serve.config.plugins["opsbook"].serve_cache  # type: ignore[attr-defined]
+    assert cache.converted == [] and len(cache.hits) == len(full) - 1  # 404.html is a theme template
+    assert {p.relative_to(serve.site): p.read_bytes() for p in serve.site.rglob("*.html")} == full
+
+
+def test_a_plain_build_caches_nothing(serve: Serve) -> None:
+    serve.config.plugins.on_startup(command="build", dirty=False)
+    assert serve.rebuild().serve_cache is None
