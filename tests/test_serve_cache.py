@@ -70,7 +70,8 @@ class Serve:
 
 @pytest.fixture
 def serve(make_site: Callable[..., Path]) -> Iterator[Serve]:
-    files = {"ops/slo.yml": SLO} | {f"ops/incidents/INC-2026110{n}-01.md": incident(n, f"Outage {n}") for n in (1, 2, 3)}
+    incidents = {f"ops/incidents/INC-2026110{n}-01.md": incident(n, f"Outage {n}") for n in (1, 2, 3)}
+    files = {"ops/slo.yml": SLO} | incidents
     server = Serve(make_site(files))
     try:
         yield server
