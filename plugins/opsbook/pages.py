@@ -21,6 +21,11 @@ MARKDOWN_EXTENSIONS = (
 )
 
 
+# libyaml's emitter writes the same front matter as the pure-Python one (checked over every page of
+# the example and the 1,000-incident bench), about three times faster; pure Python where it is missing.
+_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """One page of the handbook produced from data."""
@@ -48,7 +53,7 @@ class GeneratedPage:
             front["tags"] = [html.escape(" ".join(t.split())) for t in self.tags]
         if self.source:
             front["opsbook_source"] = self.source
-        return "---\n" + yaml.safe_dump(front, sort_keys=True, allow_unicode=True) + "---\n\n" + self.body
+        return "---\n" + yaml.dump(front, Dumper=_DUMPER, sort_keys=True, allow_unicode=True) + "---\n\n" + self.body
 
 
 @dataclass(frozen=True)
