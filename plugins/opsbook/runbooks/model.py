@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .. import content
+
 # The sections every service runbook needs, each with the headings that count as it (lower case,
 # matched as the start of a heading): real runbooks say "Mitigation" for their playbook.
-REQUIRED_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Pager", ("pager", "paging", "escalation", "on-call", "on call", "contacts")),
-    ("Playbooks", ("playbook", "mitigation", "procedures", "remediation", "response")),
-    ("Rollback", ("rollback", "roll back", "rolling back", "revert")),
+# (section, heading starts that count for it), from `content/runbook-sections.yml`.
+REQUIRED_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (s["name"], tuple(s["headings"])) for s in content.load("runbook-sections")["sections"]
 )
 
 

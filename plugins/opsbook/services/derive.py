@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from .. import content
 from ..timeparse import format_threshold
 from .model import AlertSeverity, BurnRateAlert, Slo, SloFormat
 
 # (severity, burn rate, long window, short window, long window in hours): the workbook's
 # recommended starting point for a 30-day SLO.
-ALERT_POLICY: tuple[tuple[AlertSeverity, float, str, str, float], ...] = (
-    ("page", 14.4, "1h", "5m", 1.0),
-    ("page", 6.0, "6h", "30m", 6.0),
-    ("ticket", 1.0, "3d", "6h", 72.0),
+ALERT_POLICY: tuple[tuple[AlertSeverity, float, str, str, float], ...] = tuple(
+    (a["severity"], a["burn_rate"], a["long_window"], a["short_window"], a["long_window_hours"])
+    for a in content.load("alert-policy")["alerts"]
 )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from .. import content
 from ..problems import ProblemLog
 from ..timeparse import DURATION, SLO_WINDOW, THRESHOLD, OutOfRange, ParseError, Span, format_duration, parse_duration
 from ..yamlio import LineDict, LineList
@@ -47,43 +48,8 @@ _ALPHA_UNITS = {
 }
 
 # Words in an SLO's names that say what it measures; checked in this order.
-_SLI_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
-    (
-        "latency",
-        frozenset(
-            {
-                "latency",
-                "latencies",
-                "duration",
-                "durations",
-                "slow",
-                "fast",
-                "speed",
-                "responsetime",
-                "percentile",
-            }
-        ),
-    ),
-    ("freshness", frozenset({"freshness", "fresh", "staleness", "stale", "lag"})),
-    ("correctness", frozenset({"correctness", "correct", "accuracy", "accurate"})),
-    (
-        "availability",
-        frozenset(
-            {
-                "availability",
-                "available",
-                "uptime",
-                "error",
-                "errors",
-                "success",
-                "successful",
-                "failure",
-                "failures",
-                "5xx",
-                "probe",
-            }
-        ),
-    ),
+_SLI_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (s["sli"], frozenset(s["words"])) for s in content.load("sli-words")["slis"]
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _LE = re.compile(r'\ble\s*=\s*"([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)"')

@@ -7,6 +7,7 @@ from datetime import time
 from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .. import content
 from ..problems import ProblemLog
 from ..settings import Settings
 from ..sources import present, read_yaml
@@ -16,48 +17,10 @@ from ..yamlio import LineDict, LineList
 from .derive import oncall
 from .model import WEEKDAYS, Person, Pod, Role, Rotation, RotationCadence, Team
 
-# The roles of the source chapter; a team file's `roles` add to these or redefine one by name.
-DEFAULT_ROLES: tuple[Role, ...] = (
-    Role(
-        "DRI",
-        "Directly Responsible Individual: the one name accountable for a priority, a decision or a "
-        "roadmap item. Not the person doing all the work, the person who makes sure it gets done.",
-        (
-            "Owns the outcome and the next step of an item",
-            "Writes or updates the RFC and decision record",
-            "Says when an item is blocked, done or dropped",
-        ),
-    ),
-    Role(
-        "On-Call",
-        "The weekly-rotating first responder for production: acknowledges pages, runs the runbook, "
-        "declares incidents and hands over with notes at the handoff.",
-        (
-            "Acknowledge pages within minutes; escalate when unsure",
-            "Declare and coordinate incidents",
-            "Leave handoff notes; bring toil to the infra/on-call sync",
-        ),
-    ),
-    Role(
-        "EM/TPM",
-        "Engineering manager or technical programme manager: keeps the operating cadence running, "
-        "the roadmap honest and work unblocked.",
-        (
-            "Run triage and the weekly rituals",
-            "Keep ROADMAP.md current with a DRI per item",
-            "Chase overdue follow-ups and postmortems",
-        ),
-    ),
-    Role(
-        "QA/Release Captain",
-        "Owns release quality for the week: the definition of done (tests, docs, security checks), "
-        "the go/no-go call and the rollback decision.",
-        (
-            "Check the definition of done before a release",
-            "Call go/no-go at ship review",
-            "Decide and run a rollback when a release misbehaves",
-        ),
-    ),
+# The roles of the source chapter (`content/roles.yml`); a team file's `roles` add to these or
+# redefine one by name.
+DEFAULT_ROLES: tuple[Role, ...] = tuple(
+    Role(r["name"], r["description"], tuple(r.get("responsibilities", ()))) for r in content.load("roles")["roles"]
 )
 
 _HANDOFF = re.compile(r"^\s*([A-Za-z]+)\s+(\d{1,2}):(\d{2})\s*$")
