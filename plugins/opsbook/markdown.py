@@ -239,6 +239,14 @@ def _regions(doc: Doc) -> Iterator[tuple[bool, int, int]]:
         yield False, at, len(doc.lines)
 
 
+def lines_outside_code(text: str) -> Iterator[tuple[int, str]]:
+    """(index, line) of every line that is not in a code block."""
+    doc = parse(text)
+    for is_code, start, end in _regions(doc):
+        if not is_code:
+            yield from ((n, doc.lines[n]) for n in range(start, end))
+
+
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 

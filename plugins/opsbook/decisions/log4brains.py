@@ -15,26 +15,28 @@ from __future__ import annotations
 
 import re
 
+from .. import markdown
 from .common import links_relations, people, split_title, tag_list
 from .mdtext import headings, remove_lines
 from .model import Parsed
 from .status import read_status
 
-_BULLET = re.compile(
-    r"^\s*[-*+]\s*[*_]*(?P<key>status|date|deciders|decision-makers|decision makers|tags|consulted|informed)"
+_FIELD = re.compile(
+    r"^[*_]*(?P<key>status|date|deciders|decision-makers|decision makers|tags|consulted|informed)"
     r"[*_]*\s*:\s*[*_]*(?P<value>.*?)\s*$",
     re.I,
 )
 
 
 def _head(body: str) -> list[tuple[int, re.Match[str]]]:
-    """Metadata bullets between the top of the body and its first section heading."""
+    """Metadata list items (`- Status: accepted`) between the top of the body and its first section
+    heading: (line index, match) of each."""
     first_section = next((h.line for h in headings(body) if h.level >= 2), len(body.split("\n")))
     found = []
-    for index, line in enumerate(body.split("\n")[:first_section]):
-        m = _BULLET.match(line)
-        if m:
-            found.append((index, m))
+    for item in markdown.parse(body).items:
+        m = _FIELD.match(item.text[0].strip())
+        if m and item.line < first_section:
+            found.append((item.line, m))
     return found
 
 

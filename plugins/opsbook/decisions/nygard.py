@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..markdown import lines_outside_code
 from .common import links_relations, split_title
 from .mdtext import headings, remove_lines, section
 from .model import Parsed
@@ -29,8 +30,8 @@ def looks_like(body: str) -> bool:
 
 def _date_line(body: str) -> tuple[int, str] | None:
     first_section = next((h.line for h in headings(body) if h.level >= 2), len(body.split("\n")))
-    for index, line in enumerate(body.split("\n")[:first_section]):
-        m = _DATE.match(line)
+    for index, line in lines_outside_code(body):
+        m = _DATE.match(line) if index < first_section else None
         if m:
             return index, m.group("value")
     return None
