@@ -60,14 +60,19 @@ examples:
   opsbook new rfc --title "Rate limiting for the public API" --author frank --review-days 14"""
 
 INIT_EPILOG = """\
-Writes mkdocs.yml (Material theme, search, tags and opsbook), docs/index.md, ops/slo.yml with one
-service, a team, a runbook, a sample incident, decision and RFC, and ROADMAP.md. Existing files
-are never overwritten: init stops if any of them exists. The result builds with
-"mkdocs build --strict" at once.
+Writes mkdocs.yml (Material, search, tags, macros and opsbook, a nav grouped by reader task),
+a dashboard home page, ops/slo.yml with one service, a team with an on-call rotation, the cadence,
+a runbook, a sample incident, decision and RFC, ROADMAP.md, requirements.txt and a CI workflow
+(.github/workflows/handbook.yml). Existing files are never overwritten: init stops if any of them
+exists. The result builds with "mkdocs build --strict" at once.
+
+With --into EXISTING, only the data files are added to an existing MkDocs site (each one that
+exists is skipped) and the lines to add to its mkdocs.yml are printed; mkdocs.yml is not touched.
 
 examples:
   opsbook init handbook
-  opsbook init handbook --name "Acme Operations Handbook" --service checkout --timezone Europe/Berlin"""
+  opsbook init handbook --name "Acme Operations Handbook" --service checkout --timezone Europe/Berlin
+  opsbook init --into path/to/existing-docs-site"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -169,7 +174,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=INIT_EPILOG,
         formatter_class=formatter,
     )
-    init.add_argument("dir", metavar="DIR", help="folder for the new handbook (created if missing)")
+    init.add_argument("dir", metavar="DIR", nargs="?", help="folder for the new handbook (created if missing)")
+    init.add_argument(
+        "--into",
+        metavar="EXISTING",
+        help="add opsbook's data files to an existing MkDocs site (never overwrites; "
+        "prints the mkdocs.yml lines to add)",
+    )
     init.add_argument("--name", default="Operations Handbook", help="site name (default: %(default)s)")
     init.add_argument(
         "--service",
@@ -230,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        if args.run == "init" and (args.dir is None) == (args.into is None):
+            raise UsageError("give the folder of a new handbook (opsbook init DIR) or an existing site (--into DIR)")
         if args.run == "check":
             from .check import run
         elif args.run == "new":
