@@ -20,7 +20,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .settings import DEFAULT_SEVERITIES, OptionError, Settings, Severity, as_of_from_env
+from .settings import DEFAULT_SEVERITIES, DETECTED_BY, OptionError, Settings, Severity, as_of_from_env
+
+DECISION_STATUSES = ("proposed", "accepted", "rejected", "deprecated", "superseded")
 from .timeparse import POSTMORTEM_DEADLINE, ParseError, parse_duration
 
 T = TypeVar("T")
@@ -135,6 +137,55 @@ class Severities(_Named[tuple[Severity, ...]]):
         return tuple(scale)
 
 
+class Share(_Named[float]):
+    """A share of 1 (0 excluded), e.g. 0.75."""
+
+    def __init__(self, default: float) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+            raise self.fail(f"{value!r} is not allowed; use a share between 0 and 1, e.g. 0.75")
+        return float(value)
+
+
+class Words(_Named[tuple[str, ...]]):
+    """A list of words, e.g. the sources an incident's `detected_by:` may name."""
+
+    def __init__(self, default: tuple[str, ...]) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        if not isinstance(value, list | tuple) or not value or not all(isinstance(v, str) and v for v in value):
+            raise self.fail(f"{value!r} is not allowed; use a list of words, e.g. [monitor, customer]")
+        return tuple(value)
+
+
+class StatusMap(_Named[tuple[tuple[str, str], ...]]):
+    """`{shipped: accepted, on ice: proposed}`: extra leading phrases of foreign decision statuses."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = ()
+
+    def run_validation(self, value: object) -> tuple[tuple[str, str], ...]:
+        if isinstance(value, tuple):
+            return value
+        if not isinstance(value, Mapping):
+            raise self.fail("use a mapping such as {shipped: accepted, on ice: proposed}")
+        out = []
+        for phrase, status in value.items():
+            word = str(status).strip().lower()
+            if not isinstance(phrase, str) or not phrase.strip() or word not in DECISION_STATUSES:
+                raise self.fail(
+                    f"{phrase!r}: {status!r} is not allowed; map a phrase to one of " + ", ".join(DECISION_STATUSES)
+                )
+            out.append((" ".join(phrase.lower().split()), word))
+        return tuple(out)
+
+
 class OpsbookConfig(base.Config):
     """Options of the `opsbook` plugin."""
 
@@ -170,6 +221,14 @@ class OpsbookConfig(base.Config):
     """How long after `resolved` a postmortem is due, as a duration (e.g. `72h`, `5d`)."""
     runbook_stale_days = Number(180, 1, 3650, "days, e.g. 180")
     """A runbook not reviewed for this many days is stale."""
+    budget_at_risk = Share(0.75)
+    """Share of an SLO's error budget used in the current window (0 to 1) from which the service is
+    listed as `budget-at-risk`; at 1 it is `budget-exhausted`."""
+    detected_by = Words(DETECTED_BY)
+    """The sources an incident's `detected_by:` may name (replaces the default list)."""
+    decision_statuses = StatusMap()
+    """Extra status phrases of foreign decision records mapped onto the vocabulary, e.g.
+    `{shipped: accepted, on ice: proposed}`; added to the documented status map."""
     base_ref = c.Optional(Path_())
     """Git ref to compare against for a "Changes in this preview" page; `OPSBOOK_BASE_REF` overrides it."""
     templates = c.Optional(Path_())

@@ -74,6 +74,8 @@ class FindingKind(StrEnum):
         return member
 
     ONGOING_INCIDENT = "ongoing-incident", "Ongoing incidents"
+    BUDGET_EXHAUSTED = "budget-exhausted", "Error budgets exhausted"
+    BUDGET_AT_RISK = "budget-at-risk", "Error budgets at risk"
     POSTMORTEM_OVERDUE = "postmortem-overdue", "Postmortems overdue"
     POSTMORTEM_DUE = "postmortem-due", "Postmortems due"
     OVERDUE_FOLLOW_UP = "overdue-follow-up", "Overdue follow-ups by owner", True

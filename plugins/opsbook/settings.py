@@ -26,6 +26,9 @@ DEFAULT_SEVERITIES: tuple[Severity, ...] = (
     Severity("SEV-3", "Limited impact and no data loss."),
 )
 
+# Where incidents are first noticed (`detected_by:`); the plugin option `detected_by` replaces the list.
+DETECTED_BY: tuple[str, ...] = ("monitor", "alert", "customer", "support", "on-call", "synthetic", "other")
+
 
 # The largest as-of: 2**32 - 1 (2106-02-07T06:28:15Z), the last second a 32-bit timestamp holds,
 # such as the gzip header of MkDocs' sitemap.xml.gz; well before MAX_DATE, so derived dates fit too.
@@ -74,6 +77,10 @@ class Settings:
     severities: tuple[Severity, ...] = DEFAULT_SEVERITIES
     postmortem_deadline_hours: float = 72.0
     runbook_stale_days: int = 180
+    budget_at_risk: float = 0.75  # share of an error budget used this window that is a finding
+    detected_by: tuple[str, ...] = DETECTED_BY
+    # Extra status words of foreign decision records, (phrase, status), on top of the documented map.
+    decision_statuses: tuple[tuple[str, str], ...] = ()
     base_ref: str | None = None
     templates: Path | None = None
     docs_dir: str = "docs"  # hand-written pages; their `onboarding:` front matter joins the reading list

@@ -299,3 +299,16 @@ def test_the_title_is_accepted_as_an_argument(
     assert code == 0 and out.endswith("-rate-limiting.md")
     code, _, err = _new(capsys, root, "decision", "One", "--title", "Two")
     assert code == 2 and "give the title once" in err
+
+
+def test_new_incident_writes_impact_with_a_comment(
+    make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_site(files={"ops/slo.yml": SLO})
+    code, out, _ = _new(capsys, root, "incident", "--service", "api", "--detected-by", "synthetic", "--dry-run")
+    assert code == 0
+    line = next(x for x in out.splitlines() if x.startswith("impact:"))
+    assert line.startswith("impact: 100%") and "share of requests or users affected" in line
+    assert "detected_by: synthetic" in out
+    code, _, err = _new(capsys, root, "incident", "--service", "api", "--detected-by", "pager", "--dry-run")
+    assert code == 2 and "--detected-by 'pager'" in err

@@ -263,9 +263,13 @@ def test_schema_problems_name_the_line_and_the_allowed_values(tmp_path: Path) ->
     text = _with(text, "resolved: 2026-11-03T10:40:00Z", "resolved: 2026-11-03T10:40:00Z\nmitigaed: soon")
     text = _with(text, "status: open}", "status: later}")
     got = _bad(tmp_path, text)
-    assert (6, "detected_by: 'pager' is not allowed; use one of: monitor, customer, on-call, other") in got
+    assert (
+        6,
+        "detected_by 'pager' is not a known source; use one of: monitor, alert, customer, support, on-call, "
+        "synthetic, other (plugin option `detected_by` sets the list)",
+    ) in got
     assert any(line == 12 and "'mitigaed'" in m and "allowed keys: acknowledged, detected" in m for line, m in got)
-    assert (16, "follow_ups.0.status: 'later' is not allowed; use one of: open, done, wont-do") in got
+    assert (16, "follow_ups.0.status: 'later' is not allowed; use one of: open, in-progress, done, wont-do") in got
 
 
 def test_missing_required_fields(tmp_path: Path) -> None:

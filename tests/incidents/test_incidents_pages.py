@@ -89,11 +89,14 @@ def test_metrics_page_has_the_three_charts(tmp_path: Path) -> None:
 def test_service_page_gains_incident_history_and_budget(tmp_path: Path) -> None:
     _, pages = _pages(tmp_path)
     api = pages["services/api.md"].body
-    assert "## Incidents" in api and "### Error budget consumed this window" in api
-    assert "| Availability 99.9 % | 2026-10-29 to 2026-11-28 | 43.2 min | 38 min | 88 % | 12 % |" in api
+    assert "## Incidents" in api and "### Error budget this window" in api
+    assert (
+        "| Availability 99.9 % | 2026-10-29 to 2026-11-28 | 43.2 min | 38 min | 88 % (38 min) | 12 % (5.2 min) |" in api
+    )
+    assert '!!! warning "Error budget at risk: Availability 99.9 %"' in api  # 88 % >= the default 75 %
     assert "[INC-20261103-01: Checkout API returned 5xx](../incidents/INC-20261103-01.md)" in api
     jobs = pages["services/jobs.md"].body
-    assert "### Error budget consumed this window" not in jobs  # no availability SLO
+    assert "### Error budget this window" not in jobs  # no availability SLO
     assert "INC-20261128-01" in jobs
 
 

@@ -206,12 +206,12 @@ def follow_ups_on_time(hb: Handbook, service: Service) -> CheckResult:
 )
 def detected_by_monitoring(hb: Handbook, service: Service) -> CheckResult:
     """Passes when no incident on the service that started in the 90 days before the as-of date was
-    first reported by a customer (`detected_by: customer`): problems are caught before customers
+    first reported by a customer (`detected_by: customer` or `support`): problems are caught before customers
     notice. Not assessed while the incident log is empty."""
     if (empty := _no_log(hb)) is not None:
         return empty
     recent = _recent(hb, service, major_only=False)
-    by_customer = [i for i in recent if i.detected_by == "customer"]
+    by_customer = [i for i in recent if i.detected_by in CUSTOMER_SOURCES]
     if by_customer:
         return failed(
             f"{len(by_customer)} of {len(recent)} incidents were reported by customers: "
@@ -224,6 +224,35 @@ def detected_by_monitoring(hb: Handbook, service: Service) -> CheckResult:
         f"all {len(recent)} incidents of the last {RECENT_DAYS} days were caught before customers reported them",
         *(_incident(i) for i in recent),
     )
+
+
+CUSTOMER_SOURCES = ("customer", "support")  # detected_by values that mean customers noticed first
+BUDGET_ANCHOR = "#error-budget-this-window"
+
+
+@register(
+    "error-budget-left",
+    "The error budget of the current window is not exhausted",
+    SERVICE,
+    needs=("services", "incidents"),
+)
+def error_budget_left(hb: Handbook, service: Service) -> CheckResult:
+    """Passes when incidents used less than the whole error budget of each availability SLO of the
+    service in the trailing window ending at the as-of date (impact weighted by each incident's
+    `impact:` share); the detail warns from the `budget_at_risk` share (default 75 %). Fails when a
+    budget is exhausted. Not assessed without an availability SLO or an incident log."""
+    metrics = hb.incident_metrics
+    budgets = metrics.budgets_of(service.id) if metrics is not None else ()
+    if metrics is None or not budgets:
+        why = "no incident log" if metrics is None else f"no availability SLO on {service.id}"
+        return not_assessed(f"{why}: no error budget to measure", _page(service))
+    evidence = _page(service, BUDGET_ANCHOR)
+    words = "; ".join(f"{b.slo} {fmt_number(b.objective, 4)} %: {fmt_number(b.share * 100, 1)} % used" for b in budgets)
+    if any(b.share >= 1 for b in budgets):
+        return failed(f"budget exhausted this window ({words})", evidence)
+    if any(b.share >= hb.settings.budget_at_risk for b in budgets):
+        return passed(f"at risk ({words})", evidence)
+    return passed(words, evidence)
 
 
 CAPACITY_TAG = "capacity"

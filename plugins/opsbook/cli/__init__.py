@@ -143,9 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     incident.add_argument(
         "--detected-by",
-        choices=list(DETECTED_BY),
         default="monitor",
-        help="how it was noticed (default: monitor)",
+        help=f"how it was noticed: {', '.join(DETECTED_BY)}, or a source of the plugin option detected_by "
+        "(default: monitor)",
     )
     incident.add_argument("--coordinator", metavar="HANDLE", help="the incident coordinator")
     decision = _new_kind(kinds, "decision", "a new decision record: ops/decisions/YYYY-NNNN-<slug>.md", formatter)

@@ -7,11 +7,10 @@ from pathlib import Path
 
 from .. import siteconfig
 from ..config import settings_from_options
+from ..settings import DETECTED_BY as DETECTED_BY  # the SPEC's detection sources, for --detected-by
 from ..settings import AsOfError, OptionError, Settings
 from ..sources import rel
 
-# How an incident was first noticed: the SPEC's vocabulary, offered by `opsbook new incident --detected-by`.
-DETECTED_BY = ("monitor", "alert", "customer", "support", "on-call", "synthetic", "other")
 
 
 class UsageError(Exception):

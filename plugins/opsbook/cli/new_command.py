@@ -57,6 +57,8 @@ def _incident(
                 f"{', '.join(known) or 'none yet (add one to ' + s.slo + ')'}"
             )
     _person(hb, args.coordinator, "--coordinator")
+    if args.detected_by not in s.detected_by:
+        raise UsageError(f"--detected-by {args.detected_by!r}: use one of {', '.join(s.detected_by)}")
     if args.started:
         try:
             started = parse_timestamp(args.started, s.timezone).astimezone(s.timezone)
@@ -74,6 +76,7 @@ def _incident(
         "severity_scale": " | ".join(scale),
         "services": args.service,
         "detected_by": args.detected_by,
+        "detected_by_sources": " | ".join(s.detected_by),
         "started": stamp,
         "detected": stamp,
         "acknowledged": None,

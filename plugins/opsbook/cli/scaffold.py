@@ -181,6 +181,7 @@ def _samples(settings: Settings, service: str, now: datetime, skip_existing: boo
         "severity_scale": " | ".join(s.id for s in settings.severities),
         "services": [service],
         "detected_by": "monitor",
+        "impact_share": "4%",
         "started": at(0),
         "detected": at(4),
         "acknowledged": at(6),

@@ -8,9 +8,10 @@ taken in the handbook's timezone `tz`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from itertools import pairwise
 from statistics import fmean
 
 from ..problems import Finding, FindingKind
@@ -101,9 +102,13 @@ def follow_up_figures(follow_up: FollowUp, today: date) -> FollowUp:
 
 
 def budget_impacts(
-    impact: float | None, services: Iterable[str], service_by_id: Mapping[str, Service]
+    impact: float | None,
+    services: Iterable[str],
+    service_by_id: Mapping[str, Service],
+    fraction_of: Callable[[str], float] = lambda _: 1.0,
 ) -> tuple[BudgetImpact, ...]:
-    """The share of each listed service's availability SLO budgets that `impact` minutes consumed."""
+    """The share of each listed service's availability SLO budgets the incident consumed:
+    impact share (`fraction_of(service)`, 1 = full outage) x `impact` minutes / budget minutes."""
     if impact is None:
         return ()
     out = []
@@ -111,6 +116,7 @@ def budget_impacts(
         service = service_by_id.get(sid)
         if service is None:
             continue
+        fraction = fraction_of(sid)
         for slo in service.slos_of("availability"):
             out.append(
                 BudgetImpact(
@@ -120,7 +126,8 @@ def budget_impacts(
                     window_days=slo.window_days,
                     impact_minutes=impact,
                     budget_minutes=slo.budget_minutes,
-                    share=round(impact / slo.budget_minutes, 6) if slo.budget_minutes else 0.0,
+                    share=round(fraction * impact / slo.budget_minutes, 6) if slo.budget_minutes else 0.0,
+                    impact_fraction=fraction,
                 )
             )
     return tuple(out)
@@ -146,7 +153,7 @@ def derive_incident(
         postmortem_due=deadline,
         postmortem_state=postmortem_state(deadline, incident.postmortem_published, as_of, tz),
         follow_ups=tuple(follow_up_figures(f, today) for f in incident.follow_ups),
-        budget=budget_impacts(impact, incident.services, service_by_id),
+        budget=budget_impacts(impact, incident.services, service_by_id, incident.impact_of),
         known_services=tuple(s for s in incident.services if s in service_by_id),
     )
 
@@ -156,15 +163,28 @@ def _mean(values: Iterable[float | None]) -> float | None:
     return round(fmean(present), 2) if present else None
 
 
+def percentile(values: Iterable[float | None], q: float) -> float | None:
+    """The q-th percentile (0..100) of the present values, linearly interpolated between the two
+    nearest ranks (numpy's default, Excel's PERCENTILE.INC); the 50th is the median. None if empty."""
+    present = sorted(v for v in values if v is not None)
+    if not present:
+        return None
+    pos = (len(present) - 1) * q / 100
+    low = int(pos)
+    high = min(low + 1, len(present) - 1)
+    return round(present[low] + (present[high] - present[low]) * (pos - low), 2)
+
+
 def stats(incidents: Sequence[Incident]) -> Stats:
-    """Count and mean time to detect / acknowledge / mitigate / resolve (over incidents that have it)."""
-    return Stats(
-        count=len(incidents),
-        mean_ttd=_mean(i.ttd_minutes for i in incidents),
-        mean_tta=_mean(i.tta_minutes for i in incidents),
-        mean_ttm=_mean(i.ttm_minutes for i in incidents),
-        mean_ttr=_mean(i.ttr_minutes for i in incidents),
-    )
+    """Count and mean, median and p90 time to detect / acknowledge / mitigate / resolve (over the
+    incidents that have the figure)."""
+    figures: dict[str, float | None] = {}
+    for name in ("ttd", "tta", "ttm", "ttr"):
+        values = [getattr(i, f"{name}_minutes") for i in incidents]
+        figures[f"mean_{name}"] = _mean(values)
+        figures[f"median_{name}"] = percentile(values, 50)
+        figures[f"p90_{name}"] = percentile(values, 90)
+    return Stats(count=len(incidents), **figures)
 
 
 def _rate(good: int, bad: int) -> float | None:
@@ -179,38 +199,45 @@ def month_of(incident: Incident, tz: tzinfo) -> str | None:
 def merged_minutes(intervals: Iterable[tuple[datetime, datetime]], start: datetime, end: datetime) -> float:
     """Minutes covered by the union of intervals, clipped to [start, end]: overlapping incidents on
     one service are one outage, not two."""
-    clipped = sorted((max(a, start), min(b, end)) for a, b in intervals if b > start and a < end)
-    total = timedelta()
-    current: tuple[datetime, datetime] | None = None
-    for a, b in clipped:
-        if current is None or a > current[1]:
-            if current is not None:
-                total += current[1] - current[0]
-            current = (a, b)
-        else:
-            current = (current[0], max(current[1], b))
-    if current is not None:
-        total += current[1] - current[0]
-    return round(total.total_seconds() / 60, 2)
+    return weighted_minutes(((a, b, 1.0) for a, b in intervals), start, end)[0]
+
+
+def weighted_minutes(
+    intervals: Iterable[tuple[datetime, datetime, float]], start: datetime, end: datetime
+) -> tuple[float, float]:
+    """(wall-clock minutes covered, full-outage-equivalent minutes) of impact intervals clipped to
+    [start, end]. Each interval carries its impact share; where incidents overlap on one service the
+    largest share counts (they are one outage seen twice, not two outages), never more than 100 %."""
+    clipped = [(max(a, start), min(b, end), w) for a, b, w in intervals if b > start and a < end]
+    cuts = sorted({t for a, b, _ in clipped for t in (a, b)})
+    covered = weighted = 0.0
+    for lo, hi in pairwise(cuts):
+        shares = [w for a, b, w in clipped if a <= lo and b >= hi]
+        if shares:
+            span = (hi - lo).total_seconds() / 60
+            covered += span
+            weighted += span * min(1.0, max(shares))
+    return round(covered, 2), round(weighted, 2)
 
 
 def window_budgets(
     incidents: Sequence[Incident], services: Sequence[Service], as_of: datetime
 ) -> tuple[WindowBudget, ...]:
-    """Per service and availability SLO: budget consumed by incident impact in the current window."""
-    intervals: dict[str, list[tuple[datetime, datetime, str]]] = defaultdict(list)
+    """Per service and availability SLO: the budget incident impact consumed in the trailing window
+    ending at the as-of instant (incidents clipped to it, each weighted by its impact share)."""
+    intervals: dict[str, list[tuple[datetime, datetime, float, str]]] = defaultdict(list)
     for incident in incidents:
         end = impact_end(incident, as_of)
         if incident.started is None or end is None or end < incident.started:
             continue
         for sid in incident.known_services:
-            intervals[sid].append((incident.started, end, incident.id))
+            intervals[sid].append((incident.started, end, incident.impact_of(sid), incident.id))
     out = []
     for service in services:
         for slo in service.slos_of("availability"):
             start = as_of - timedelta(days=slo.window_days)
-            inside = [(a, b, i) for a, b, i in intervals.get(service.id, ()) if b > start and a < as_of]
-            used = merged_minutes(((a, b) for a, b, _ in inside), start, as_of)
+            inside = [(a, b, w, i) for a, b, w, i in intervals.get(service.id, ()) if b > start and a < as_of]
+            used, consumed = weighted_minutes(((a, b, w) for a, b, w, _ in inside), start, as_of)
             out.append(
                 WindowBudget(
                     service=service.id,
@@ -220,11 +247,36 @@ def window_budgets(
                     window_start=start,
                     budget_minutes=slo.budget_minutes,
                     impact_minutes=used,
-                    share=round(used / slo.budget_minutes, 6) if slo.budget_minutes else 0.0,
-                    incidents=tuple(sorted({i for _, _, i in inside})),
+                    consumed_minutes=consumed,
+                    share=round(consumed / slo.budget_minutes, 6) if slo.budget_minutes else 0.0,
+                    incidents=tuple(sorted({i for _, _, _, i in inside})),
+                    owner=service.owner,
                 )
             )
     return tuple(out)
+
+
+def budget_findings(budgets: Sequence[WindowBudget], at_risk: float) -> list[Finding]:
+    """`budget-exhausted` (share >= 1) and `budget-at-risk` (share >= `at_risk`) per service and SLO."""
+    out = []
+    for b in budgets:
+        if b.share >= 1:
+            kind, text = "budget-exhausted", "exhausted"
+        elif b.share >= at_risk:
+            kind, text = "budget-at-risk", f"{b.remaining_share * 100:.1f} % left"
+        else:
+            continue
+        out.append(
+            Finding(
+                kind,
+                b.service,
+                f"{b.slo} {b.objective:g} %: {b.share * 100:.1f} % of the {b.window_days:g}-day error budget "
+                f"used by incidents ({text})",
+                f"services/{b.service}.md",
+                b.owner,
+            )
+        )
+    return out
 
 
 def newest_first(incidents: Iterable[Incident]) -> list[Incident]:

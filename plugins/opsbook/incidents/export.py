@@ -18,6 +18,7 @@ def incident_json(i: Incident) -> dict[str, Any]:
                 "window_days": b.window_days,
                 "impact_minutes": b.impact_minutes,
                 "budget_minutes": b.budget_minutes,
+                "impact_fraction": b.impact_fraction,
                 "share": b.share,
             }
         )
@@ -38,6 +39,8 @@ def incident_json(i: Incident) -> dict[str, Any]:
         "ttm_minutes": i.ttm_minutes,
         "ttr_minutes": i.ttr_minutes,
         "impact_minutes": i.impact_minutes,
+        "impact_fraction": {sid: i.impact_of(sid) for sid in i.services},
+        "impact_stated": not i.impact_assumed,
         "roles": dict(i.roles),
         "postmortem_published": _ts(i.postmortem_published),
         "postmortem_due": _ts(i.postmortem_due),
@@ -66,13 +69,11 @@ def incident_json(i: Incident) -> dict[str, Any]:
 
 
 def _stats(s: Stats) -> dict[str, Any]:
-    return {
-        "count": s.count,
-        "mean_ttd_minutes": s.mean_ttd,
-        "mean_tta_minutes": s.mean_tta,
-        "mean_ttm_minutes": s.mean_ttm,
-        "mean_ttr_minutes": s.mean_ttr,
-    }
+    out: dict[str, Any] = {"count": s.count}
+    for name in ("ttd", "tta", "ttm", "ttr"):
+        for measure in ("mean", "median", "p90"):
+            out[f"{measure}_{name}_minutes"] = getattr(s, f"{measure}_{name}")
+    return out
 
 
 def metrics_json(m: Metrics) -> dict[str, Any]:
@@ -102,7 +103,10 @@ def metrics_json(m: Metrics) -> dict[str, Any]:
                 "window_start": _ts(b.window_start),
                 "budget_minutes": b.budget_minutes,
                 "impact_minutes": b.impact_minutes,
+                "consumed_minutes": b.consumed_minutes,
+                "remaining_minutes": b.remaining_minutes,
                 "share": b.share,
+                "remaining_share": round(b.remaining_share, 6),
                 "incidents": list(b.incidents),
             }
             for b in m.window_budgets

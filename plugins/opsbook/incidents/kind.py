@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..kind import Kind
 from ..services.load import has_service_sources
-from .derive import derive_all, findings
+from .derive import budget_findings, derive_all, findings
 from .export import incidents_json
 from .load import load_incidents
 from .macros import macros
@@ -30,7 +30,11 @@ def derive(hb: Handbook, log: ProblemLog) -> Handbook:
 
 
 def incident_findings(hb: Handbook) -> list[Finding]:
-    return findings(hb.incidents, hb.as_of, hb.settings.timezone)
+    """Ongoing incidents, postmortems and follow-ups, and error budgets exhausted or at risk."""
+    out = findings(hb.incidents, hb.as_of, hb.settings.timezone)
+    if hb.incident_metrics is not None:
+        out += budget_findings(hb.incident_metrics.window_budgets, hb.settings.budget_at_risk)
+    return out
 
 
 KIND = Kind(

@@ -21,6 +21,7 @@ from ..team.model import Team, check_person
 from ..timeparse import DATE_HINT, RANGE_HINT, OutOfRange, ParseError, parse_date, parse_timestamp
 from ..validate import Invalid, check
 from ..yamlio import LineDict, LineList, split_front_matter
+from .impact import read_impact
 from .model import FOLLOW_UP_STATUSES, TIMESTAMP_FIELDS, FollowUp, Incident
 
 ID_PATTERN = re.compile(r"^INC-(\d{8})-(\d{2,})$")
@@ -112,15 +113,16 @@ def load_incident(
     roles = _roles(front, name, invalid, team, problems)
     postmortem = front.get("postmortem")
     pm_url = _text(postmortem, "url", invalid, "postmortem") if isinstance(postmortem, LineDict) else None
+    services = _services(front, name, settings, service_ids, invalid, problems)
     return Incident(
         id=incident_id,
         title=title,
         severity=_severity(front, name, settings, invalid, problems),
-        services=_services(front, name, settings, service_ids, invalid, problems),
+        services=services,
         file=name,
         line=front.line,
         id_line=front.line_of("id") if "id" in front else front.line,
-        detected_by=_text(front, "detected_by", invalid),
+        detected_by=_detected_by(front, name, settings, invalid, problems),
         started=times["started"],
         detected=times["detected"],
         acknowledged=times["acknowledged"],
@@ -133,6 +135,7 @@ def load_incident(
         summary=_text(front, "summary", invalid) or "",
         tags=tuple(str(t) for t in front.get("tags", ())) if not invalid.under("tags") else (),
         body=body,
+        impact=() if invalid.under("impact") else read_impact(front, services, name, problems),
     )
 
 
@@ -141,6 +144,23 @@ def _text(data: LineDict, key: str, invalid: Invalid, *where: str) -> str | None
     if value is None or invalid.under(*where, key) or not isinstance(value, str):
         return None
     return value.strip() or None
+
+
+def _detected_by(front: LineDict, name: str, settings: Settings, invalid: Invalid, problems: ProblemLog) -> str | None:
+    """How it was first noticed, from the configured sources (case-insensitive); kept when unknown."""
+    value = _text(front, "detected_by", invalid)
+    if value is None:
+        return None
+    known = {s.casefold(): s for s in settings.detected_by}
+    if value.casefold() in known:
+        return known[value.casefold()]
+    problems.add(
+        name,
+        front.line_of("detected_by"),
+        f"detected_by {value!r} is not a known source; use one of: {', '.join(settings.detected_by)} "
+        "(plugin option `detected_by` sets the list)",
+    )
+    return value
 
 
 def _id(front: LineDict, stem: str, name: str, invalid: Invalid, problems: ProblemLog) -> str | None:

@@ -9,7 +9,7 @@ from typing import Literal
 
 # Timestamps of an incident in the order they must happen (pairs checked in load.py).
 TIMESTAMP_FIELDS: tuple[str, ...] = ("started", "detected", "acknowledged", "mitigated", "resolved")
-FOLLOW_UP_STATUSES: tuple[str, ...] = ("open", "done", "wont-do")
+FOLLOW_UP_STATUSES: tuple[str, ...] = ("open", "in-progress", "done", "wont-do")
 
 # Postmortem states: published by the deadline, published after it, not yet published with the
 # deadline ahead, not published and the deadline passed, or no deadline yet (not resolved).
@@ -23,7 +23,7 @@ PM_LABELS = {
 }
 
 
-FollowUpStatus = Literal["open", "done", "wont-do"]
+FollowUpStatus = Literal["open", "in-progress", "done", "wont-do"]
 IncidentStatus = Literal["ongoing", "mitigated", "resolved"]
 
 
@@ -44,7 +44,8 @@ class FollowUp:
 
     @property
     def is_open(self) -> bool:
-        return self.status == "open"
+        """Not closed yet: open or in progress (both can be overdue)."""
+        return self.status in ("open", "in-progress")
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ class BudgetImpact:
     window_days: float
     impact_minutes: float  # mitigated - started (so far, while ongoing)
     budget_minutes: float
-    share: float  # impact / budget; above 1 means the incident alone blew the budget
+    share: float  # impact_fraction x impact / budget; above 1 means the incident alone blew the budget
+    impact_fraction: float = 1.0  # share of the service's requests/users affected (absent = full outage)
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class Incident:
     summary: str = ""
     tags: tuple[str, ...] = ()
     body: str = ""  # the postmortem, Markdown, without its H1
+    # `impact:` as written, per listed service, as a fraction 0..1; services not in it had a full outage.
+    impact: tuple[tuple[str, float], ...] = ()
     # Derived (derive.py), once per build at the as-of date.
     status: IncidentStatus = "ongoing"
     ttd_minutes: float | None = None  # detected - started
@@ -130,16 +134,35 @@ class Incident:
     def role(self) -> dict[str, str]:
         return dict(self.roles)
 
+    def impact_of(self, service: str) -> float:
+        """The share of the service's requests or users affected: as stated, else 1 (full outage)."""
+        return dict(self.impact).get(service, 1.0)
+
+    @property
+    def impact_assumed(self) -> tuple[str, ...]:
+        """Listed services whose impact share was not stated: a full outage is assumed for them."""
+        stated = dict(self.impact)
+        return tuple(s for s in self.services if s not in stated)
+
 
 @dataclass(frozen=True)
 class Stats:
-    """Counts and mean times of a group of incidents (a severity, a service, a month, all)."""
+    """Counts and mean, median and 90th-percentile times of a group of incidents (a severity, a
+    service, all). The median and p90 are what one outlier cannot drag: they are shown first."""
 
     count: int = 0
     mean_ttd: float | None = None
     mean_tta: float | None = None
     mean_ttm: float | None = None
     mean_ttr: float | None = None
+    median_ttd: float | None = None
+    median_tta: float | None = None
+    median_ttm: float | None = None
+    median_ttr: float | None = None
+    p90_ttd: float | None = None
+    p90_tta: float | None = None
+    p90_ttm: float | None = None
+    p90_ttr: float | None = None
 
 
 @dataclass(frozen=True)
@@ -152,13 +175,19 @@ class WindowBudget:
     window_days: float
     window_start: datetime
     budget_minutes: float
-    impact_minutes: float  # union of incident impact inside the window
-    share: float
+    impact_minutes: float  # union of incident impact inside the window (wall clock)
+    share: float  # consumed / budget; 1 or more: the budget is exhausted
     incidents: tuple[str, ...]  # ids of the incidents that overlapped the window
+    consumed_minutes: float = 0.0  # impact weighted by each incident's impact share (full-outage minutes)
+    owner: str | None = None  # the service's owner, who acts on a finding
 
     @property
     def remaining_share(self) -> float:
         return max(0.0, 1 - self.share)
+
+    @property
+    def remaining_minutes(self) -> float:
+        return round(max(0.0, self.budget_minutes - self.consumed_minutes), 2)
 
 
 @dataclass(frozen=True)
