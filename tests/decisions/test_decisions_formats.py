@@ -88,8 +88,8 @@ def test_nygard_whitespace_only_lines() -> None:
     assert (p.number, p.date_text, p.status.status, p.status.kind) == (
         3,
         "2017-06-30",
-        "partly superseded",
-        "kept",
+        "accepted",
+        "mapped",
     )
 
 
@@ -195,8 +195,8 @@ def test_madr_jekyll_front_matter_without_status() -> None:
     p = madr.parse(front, body, line)
     assert (p.title, p.status.status, p.status.kind, p.date_text) == (
         "Write Own MADR Tooling",
-        "on hold",
-        "kept",
+        "proposed",
+        "mapped",
         None,
     )
 

@@ -273,11 +273,16 @@ def test_foreign_relation_to_nowhere_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_kept_status_is_a_finding_not_a_problem(tmp_path: Path) -> None:
-    write(tmp_path, {"adr/0006-puppet.md": "# 6. Puppet\n\nDate: 2017-07-04\n\n## Status\n\nPending\n"})
+    write(tmp_path, {"adr/0006-puppet.md": "# 6. Puppet\n\nDate: 2017-07-04\n\n## Status\n\nOn ice (see #12)\n"})
     records, log = load(tmp_path, ("adr",))
     assert not log.items
     d = records["0006-puppet"]
-    assert (d.status, d.status_raw, d.status_kind) == ("pending", "Pending", "kept")
+    assert (d.status, d.status_raw, d.status_kind, d.status_qualifier) == (
+        "on ice",
+        "On ice (see #12)",
+        "kept",
+        "see #12",
+    )
     assert [(f.kind, f.subject) for f in d.findings] == [("decision-status-unknown", "0006-puppet")]
 
 
@@ -370,3 +375,75 @@ def test_body_links_are_retargeted_or_kept_as_text(tmp_path: Path) -> None:
     )
     assert " gone " in body and "[web](https://example.com)" in body
     assert any("missing.md" in n for n in records["0001-a"].notes)
+
+
+# --- real decision logs: qualifiers, templates and index pages under other names ----------------
+
+
+def _nygard(number: int, title: str, status: str) -> str:
+    return f"# {number}. {title}\n\nDate: 2024-01-0{number}\n\n## Status\n\n{status}\n\n## Context\n\nWhy.\n"
+
+
+REAL_LOG = {
+    "adr/0000-new-decision.md": "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Context\n\nThe issue.\n",
+    "adr/decision-log.md": (
+        "# Architecture decisions\n\n| # | Decision | Status |\n|---|---|---|\n"
+        "| 1 | [Use gRPC](0001-use-grpc.md) | Accepted |\n| 2 | [Use REST](0002-use-rest.md) | Rejected |\n"
+        "| 3 | [Queue](0003-queue.md) | Accepted |\n"
+    ),
+    "adr/0001-use-grpc.md": _nygard(1, "Use gRPC", "Accepted ([PR #2897](https://github.com/o/r/pull/2897))"),
+    "adr/0002-use-rest.md": _nygard(2, "Use REST", "Rejected in favour of [ADR 1](0001-use-grpc.md)"),
+    "adr/0003-queue.md": _nygard(3, "Queue", "Shipped (v2.1)"),
+}
+
+
+def test_real_logs_read_with_qualifiers_and_without_templates_or_indexes(tmp_path: Path) -> None:
+    write(tmp_path, REAL_LOG)
+    log = ProblemLog()
+    found = load_decisions(Settings(root=tmp_path, as_of=AS_OF, decisions=("adr",)), log)
+    assert not log.items
+    reasons = {s.file: s.reason for s in found.skipped}
+    assert reasons["adr/0000-new-decision.md"].startswith("a template: its title, status or date are placeholders")
+    assert reasons["adr/decision-log.md"] == "an index of 3 records of its folder, not a decision"
+    records = found.by_id()
+    assert set(records) == {"0001-use-grpc", "0002-use-rest", "0003-queue"}
+    grpc, rest = records["0001-use-grpc"], records["0002-use-rest"]
+    assert (grpc.status, grpc.status_qualifier) == ("accepted", "PR #2897")
+    assert (rest.status, rest.status_qualifier, rest.in_favour_of) == (
+        "rejected",
+        "in favour of ADR 1",
+        ("0001-use-grpc",),
+    )
+    assert records["0003-queue"].status == "shipped"  # not on the map: kept, a finding
+
+
+def test_the_option_extends_the_status_map(tmp_path: Path) -> None:
+    write(tmp_path, REAL_LOG)
+    settings = Settings(root=tmp_path, as_of=AS_OF, decisions=("adr",), decision_statuses=(("shipped", "accepted"),))
+    queue = load_decisions(settings, ProblemLog()).by_id()["0003-queue"]
+    assert (queue.status, queue.status_kind, queue.status_qualifier) == ("accepted", "mapped", "v2.1")
+
+
+def test_status_qualifier_is_shown_beside_the_badge(tmp_path: Path) -> None:
+    from opsbook.build import load_handbook, render_pages
+
+    write(tmp_path, REAL_LOG)
+    hb = load_handbook(Settings(root=tmp_path, as_of=AS_OF, decisions=("adr",)))
+    pages = {p.path: p.body for p in render_pages(hb)[0]}
+    (grpc,) = [b for path, b in pages.items() if path.endswith("0001-use-grpc.md")]
+    assert 'opsbook-badge--good">accepted</span> PR #2897 |' in grpc
+    (rest,) = [b for path, b in pages.items() if path.endswith("0002-use-rest.md")]
+    assert "In favour of\n:   [Use gRPC](" in rest
+
+
+def test_status_map_and_budget_options_are_checked(tmp_path: Path) -> None:
+    from opsbook.settings import OptionError, settings_from_options
+
+    s = settings_from_options(
+        tmp_path, {"decision_statuses": {"On Ice": "Proposed"}, "budget_at_risk": 0.5}, environ={}
+    )
+    assert (s.decision_statuses, s.budget_at_risk) == ((("on ice", "proposed"),), 0.5)
+    with pytest.raises(OptionError, match="map a phrase to one of proposed, accepted"):
+        settings_from_options(tmp_path, {"decision_statuses": {"shipped": "done"}}, environ={})
+    with pytest.raises(OptionError, match="budget_at_risk"):
+        settings_from_options(tmp_path, {"budget_at_risk": 75}, environ={})

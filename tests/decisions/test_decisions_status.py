@@ -34,9 +34,14 @@ from opsbook.decisions.status import (
         ("draft", "proposed", "mapped"),
         ("Superceded", "superseded", "mapped"),
         ("Declined", "rejected", "mapped"),
-        ("Pending", "pending", "kept"),
-        ("on hold", "on hold", "kept"),
-        ("Partly superseded", "partly superseded", "kept"),
+        ("Pending", "proposed", "mapped"),
+        ("on hold", "proposed", "mapped"),
+        ("Partly superseded", "accepted", "mapped"),
+        ("Implemented", "accepted", "mapped"),
+        ("Partially Accepted", "accepted", "mapped"),
+        ("Incomplete", "proposed", "mapped"),
+        ("Reverted", "deprecated", "mapped"),
+        ("On ice", "on ice", "kept"),
         ("", None, "empty"),
         ("   \n  ", None, "empty"),
         ("<!-- optional -->", None, "empty"),
@@ -111,3 +116,43 @@ def test_native_status_is_case_insensitive_and_strict() -> None:
 def test_suggestion_for_a_synonym() -> None:
     assert suggestion("Approved") == " (did you mean accepted?)"
     assert suggestion("banana") == ""
+
+
+# --- statuses with qualifiers, as real decision logs write them ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "qualifier"),
+    [
+        ("Accepted ([PR #2897](https://github.com/o/r/pull/2897))", "accepted", "PR #2897"),
+        ("Accepted (PR #2897)", "accepted", "PR #2897"),
+        ("Accepted. Tracking issue: [#4512](https://github.com/o/r/issues/4512)", "accepted", "Tracking issue: #4512"),
+        ("Implemented (moved to [the handbook](../handbook.md))", "accepted", "moved to the handbook"),
+        ("Deprecated (no superseding ADR)", "deprecated", "no superseding ADR"),
+        ("Rejected in favour of ADR 111", "rejected", "in favour of ADR 111"),
+        ("Rejected in favor of [ADR-0111](0111-use-grpc.md)", "rejected", "in favor of ADR-0111"),
+        ("Partially Accepted", "accepted", None),
+        ("**Accepted** - 2023-04-01", "accepted", "2023-04-01"),
+        ("Proposed: waiting for the security review", "proposed", "waiting for the security review"),
+        ("Superseded (see [ADR 12](0012-x.md))", "superseded", "see ADR 12"),
+        ("Accepted", "accepted", None),
+    ],
+)
+def test_the_leading_phrase_is_the_status_and_the_rest_a_qualifier(
+    text: str, status: str, qualifier: str | None
+) -> None:
+    reading = read_status(text)
+    assert (reading.status, reading.qualifier) == (status, qualifier)
+
+
+def test_rejected_in_favour_of_is_a_relation_to_the_chosen_record() -> None:
+    reading = read_status("Rejected in favour of [ADR 111](0111-use-grpc.md)")
+    assert reading.relations == (RelationRef("in_favour_of", "ADR 111", "0111-use-grpc.md"),)
+
+
+def test_the_status_map_can_be_extended() -> None:
+    assert (read_status("Shipped (v2.1)").status, read_status("Shipped (v2.1)").kind) == ("shipped", "kept")
+    reading = read_status("Shipped (v2.1)", {"shipped": "accepted"})
+    assert (reading.status, reading.kind, reading.qualifier) == ("accepted", "mapped", "v2.1")
+    # The longest phrase wins: the site's "accepted with changes" over the built-in "accepted".
+    assert read_status("Accepted with changes", {"accepted with changes": "accepted"}).qualifier is None

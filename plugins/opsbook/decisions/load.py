@@ -42,7 +42,7 @@ from .mdtext import (
 )
 from .model import Annex, Decision, DecisionSet, Parsed, Skipped
 from .resolve import Resolver, link_bodies, resolve_relations
-from .status import STATUSES, StatusReading, native_status, suggestion
+from .status import STATUSES, StatusReading, native_status, read_status, suggestion
 
 if TYPE_CHECKING:
     from ..team.model import Team
@@ -52,7 +52,12 @@ NATIVE_NAME = re.compile(r"^(?P<id>\d{4}-\d{4})(?:-(?P<topic>.+))?$")
 INDEX_NAMES = ("readme", "index", "_index")
 SUFFIXES = (".md", ".markdown")
 # adr-template.md, template.md, TEMPLATE-bare.md, madr-template-minimal.md; not adr-014-project-templates.md.
-_TEMPLATE_NAME = re.compile(r"^(?:[a-z]+[-_])?template(?:[-_][a-z-]+)?$", re.I)
+# adr-tools' 0000-TEMPLATE.md too.
+_TEMPLATE_NAME = re.compile(r"^(?:[a-z0-9]+[-_])?template(?:[-_][a-z-]+)?$", re.I)
+# adr-tools' placeholders: `# NUMBER. TITLE`, `STATUS`, `Date: DATE`.
+_PLACEHOLDER_CAPS = re.compile(r"^(?:NUMBER|N+|0+)?\.?\s*TITLE$|^STATUS$|^DATE$")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>#?]+\.(?:md|markdown))(?:[#?][^)\s]*)?>?(?:\s+\"[^\"]*\")?\s*\)", re.I)
+INDEX_MIN_LINKS = 3  # a page that mostly links this many records of its folder is an index of them
 
 
 @dataclass
@@ -141,8 +146,13 @@ def load_decisions(settings: Settings, problems: ProblemLog, team: Team | None =
     _attach_annexes(drafts, annex_paths, settings, problems, skipped)
     _assign_ids(drafts, problems)
     _assign_pages(drafts, settings)
+    extra = dict(settings.decision_statuses)
     for draft in drafts:
         _finish(draft, problems, team)
+        if extra and not draft.native and draft.status is not None and draft.status.raw:
+            # The site's own status words (option decision_statuses); relations were read already.
+            reread = read_status(draft.status.raw, extra)
+            draft.status = replace(reread, relations=draft.status.relations)
     resolver = Resolver(settings, drafts)
     relations = resolve_relations(drafts, resolver, problems)
     records = [_record(d, relations.get(d.id, {})) for d in drafts]
@@ -179,6 +189,9 @@ def _read(
         and bool(front)
         and not any(key in front for key in ("decision-makers", "consulted", "informed"))
     )
+    if not native and (reason := _not_a_record(path, body)) is not None:
+        skipped.append(Skipped(name, reason))
+        return None
     if native:
         parsed = _parse_native(front, body, body_line)
     elif any(key in front for key in madr.FRONT_KEYS):
@@ -204,6 +217,29 @@ def _read(
         native=native,
         front=front,
     )
+
+
+def _not_a_record(path: Path, body: str) -> str | None:
+    """Why a foreign file is no decision: an adr-tools template (its title, status and date are the
+    placeholders NUMBER. TITLE, STATUS, DATE) or an index of the folder's records under another name
+    (a table or list that mostly links other records, with no status or date of its own)."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    placeholders = [
+        line for line in lines if _PLACEHOLDER_CAPS.match(line.lstrip("#").strip().removeprefix("Date:").strip())
+    ]
+    if len(placeholders) >= 2:
+        return "a template: its title, status or date are placeholders (" + ", ".join(placeholders[:3]) + ")"
+    if _is_decision_dir(path.stem) or re.search(r"^#{1,6}\s*status\b|^\W*(?:status|date)\s*:", body, re.I | re.M):
+        return None  # named like a record, or states a status or a date: a record
+    linked = {m.group(1) for m in _MD_LINK.finditer(body) if (path.parent / m.group(1)).is_file()}
+    linked.discard(path.name)
+    if len(linked) < INDEX_MIN_LINKS:
+        return None
+    content = [line for line in lines if not line.startswith("#") and not re.fullmatch(r"[|:\-\s]+", line)]
+    with_links = [line for line in content if _MD_LINK.search(line)]
+    if len(with_links) * 2 >= len(content):
+        return f"an index of {len(linked)} records of its folder, not a decision"
+    return None
 
 
 def _without_front(text: str) -> str:
@@ -440,6 +476,8 @@ def _record(draft: Draft, relations: dict[str, list[str]]) -> Decision:
         superseded_by=tuple(relations.get("superseded_by", ())),
         amends=tuple(relations.get("amends", ())),
         amended_by=tuple(relations.get("amended_by", ())),
+        in_favour_of=tuple(relations.get("in_favour_of", ())),
+        status_qualifier=status.qualifier,
         annexes=tuple(draft.annexes),
         notes=tuple(draft.notes),
         replaces_source=draft.in_docs,

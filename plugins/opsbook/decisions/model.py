@@ -77,6 +77,8 @@ class Decision:
     superseded_by: tuple[str, ...] = ()
     amends: tuple[str, ...] = ()
     amended_by: tuple[str, ...] = ()
+    in_favour_of: tuple[str, ...] = ()  # "Rejected in favour of X": the records chosen instead
+    status_qualifier: str | None = None  # the rest of the status line: "PR #2897", "moved to docs/"
     rfcs: tuple[str, ...] = ()  # RFCs that produced this decision (derived from the RFCs)
     annexes: tuple[Annex, ...] = ()
     notes: tuple[str, ...] = ()  # how a foreign file was read: never problems, never findings

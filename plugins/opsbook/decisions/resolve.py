@@ -34,12 +34,16 @@ INVERSE = {
     "superseded_by": "supersedes",
     "amends": "amended_by",
     "amended_by": "amends",
+    "in_favour_of": "preferred_over",  # "Rejected in favour of X": X was chosen instead
+    "preferred_over": "in_favour_of",
 }
 LABEL = {
     "supersedes": "supersedes",
     "superseded_by": "superseded by",
     "amends": "amends",
     "amended_by": "amended by",
+    "in_favour_of": "in favour of",
+    "preferred_over": "preferred over",
 }
 ATTACHMENT_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf", ".drawio", ".txt", ".csv")
 
@@ -182,6 +186,8 @@ def resolve_relations(drafts: list[Draft], resolver: Resolver, problems: Problem
                 add(draft, kind, target.id, line)
         for ref, line in draft.parsed.relations:
             target = _foreign_target(draft, ref, resolver, drafts)
+            if target is None and ref.kind == "in_favour_of":
+                continue  # "in favour of a managed service": words, not a record; the qualifier keeps them
             if target is None:
                 named = ref.target or ref.text
                 problems.add(
