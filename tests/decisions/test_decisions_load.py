@@ -431,7 +431,7 @@ def test_status_qualifier_is_shown_beside_the_badge(tmp_path: Path) -> None:
     hb = load_handbook(Settings(root=tmp_path, as_of=AS_OF, decisions=("adr",)))
     pages = {p.path: p.body for p in render_pages(hb)[0]}
     (grpc,) = [b for path, b in pages.items() if path.endswith("0001-use-grpc.md")]
-    assert 'opsbook-badge--good">accepted</span> PR #2897 |' in grpc
+    assert 'opsbook-badge--good">accepted</span> PR #2897\n' in grpc
     (rest,) = [b for path, b in pages.items() if path.endswith("0002-use-rest.md")]
     assert "In favour of\n:   [Use gRPC](" in rest
 
