@@ -12,7 +12,6 @@ from ..settings import AsOfError, OptionError, Settings
 from ..sources import rel
 
 
-
 class UsageError(Exception):
     """A mistake in how opsbook was called or configured: message on stderr, exit status 2."""
 
