@@ -34,6 +34,7 @@ def decision_json(d: Decision) -> dict[str, Any]:
         "amends": list(d.amends),
         "amended_by": list(d.amended_by),
         "in_favour_of": list(d.in_favour_of),
+        "incidents": list(d.incidents),
         "in_force": in_force(d),
         "source_format": d.source_format,
         "file": d.file,

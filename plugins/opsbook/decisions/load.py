@@ -83,6 +83,7 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     status: StatusReading | None = None
     in_docs: bool = False  # the source lies in docs/: its page takes the source's place
+    incident_refs: list[tuple[str, int | None]] = field(default_factory=list)  # `incidents:` with lines
 
 
 def _is_decision_dir(name: str) -> bool:
@@ -361,6 +362,7 @@ def _assign_pages(drafts: list[Draft], settings: Settings) -> None:
 
 def _finish(draft: Draft, problems: ProblemLog, team: Team | None) -> None:
     """Dates, status, owner and references of one record; problems for what is wrong."""
+    _incident_refs(draft)
     if draft.native:
         _finish_native(draft, problems, team)
         return
@@ -393,6 +395,17 @@ def _finish(draft: Draft, problems: ProblemLog, team: Team | None) -> None:
         draft.notes.append(f"the title says number {p.number} but the file is numbered {file_number}")
     if not p.title:
         draft.notes.append("the record has no title heading; the title is taken from its file name")
+
+
+def _incident_refs(draft: Draft) -> None:
+    """`incidents: [INC-20261103-01]` (or one id) in the front matter: the incidents behind the decision;
+    checked against the incident log once every kind is loaded (recordlinks.py)."""
+    listed = draft.front.get("incidents") if draft.front else None
+    items: list[Any] = list(listed) if isinstance(listed, LineList) else [] if listed is None else [listed]
+    for index, item in enumerate(items):
+        line = listed.line_of(index) if isinstance(listed, LineList) else draft.front.line_of("incidents")
+        if isinstance(item, str) and item.strip():
+            draft.incident_refs.append((item.strip(), line))
 
 
 def _finish_native(draft: Draft, problems: ProblemLog, team: Team | None) -> None:
@@ -477,6 +490,7 @@ def _record(draft: Draft, relations: dict[str, list[str]]) -> Decision:
         amends=tuple(relations.get("amends", ())),
         amended_by=tuple(relations.get("amended_by", ())),
         in_favour_of=tuple(relations.get("in_favour_of", ())),
+        incident_refs=tuple(draft.incident_refs),
         status_qualifier=status.qualifier,
         annexes=tuple(draft.annexes),
         notes=tuple(draft.notes),

@@ -77,6 +77,7 @@ class Decision:
     superseded_by: tuple[str, ...] = ()
     amends: tuple[str, ...] = ()
     amended_by: tuple[str, ...] = ()
+    incident_refs: tuple[tuple[str, int | None], ...] = ()  # `incidents:` ids with their lines
     in_favour_of: tuple[str, ...] = ()  # "Rejected in favour of X": the records chosen instead
     status_qualifier: str | None = None  # the rest of the status line: "PR #2897", "moved to docs/"
     rfcs: tuple[str, ...] = ()  # RFCs that produced this decision (derived from the RFCs)
@@ -89,6 +90,11 @@ class Decision:
     @property
     def url(self) -> str:
         return page_url(self.page)
+
+    @property
+    def incidents(self) -> tuple[str, ...]:
+        """Ids of the incidents that led to this decision (front matter `incidents:`)."""
+        return tuple(i for i, _ in self.incident_refs)
 
     @property
     def retired(self) -> bool:

@@ -58,6 +58,12 @@ class Resolver:
         self.annex: dict[Path, tuple[Draft, str]] = {}
         self.by_basename: dict[str, list[Draft]] = {}
         self.folders = {settings.path(f).resolve() for f in {d.folder for d in drafts}}
+        # Records of other kinds a decision may link to, and the section their pages live in.
+        self.other_kinds = [
+            (settings.path(settings.incidents).resolve(), "incidents"),
+            (settings.path(settings.rfcs).resolve(), "rfcs"),
+            (settings.path(settings.runbooks).resolve(), "runbooks"),
+        ]
         self._resolved: dict[str, Path] = {}
         for draft in drafts:
             path = draft.path  # already resolved by the loader
@@ -129,6 +135,9 @@ class Resolver:
             return record.page
         if not path.is_file():
             return None
+        for folder, section in self.other_kinds:
+            if path.parent == folder and path.suffix.lower() in (".md", ".markdown"):
+                return f"{section}/{path.stem}.md"  # an incident, RFC or runbook: its page
         try:
             return path.relative_to(self.docs).as_posix()
         except ValueError:

@@ -130,7 +130,11 @@ def incident_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     descriptions = {s.id: s.description for s in hb.settings.severities}
     for incident in hb.incidents:
         body = rewrite_links(
-            incident.body, incident.file, incident.page, lambda p: found[0] if (found := resolve(p)) else None
+            incident.body,
+            incident.file,
+            incident.page,
+            # A missing record keeps its words (recordlinks.py reports the link as a problem).
+            lambda p: found[0] if (found := resolve(p)) and hb.settings.path(p).is_file() else None,
         )
         pages.append(
             GeneratedPage(
@@ -142,6 +146,7 @@ def incident_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
                     incident=incident,
                     body=demote_headings(body),
                     runbooks=[runbooks[s] for s in incident.services if s in runbooks],
+                    decisions=[d for d in hb.decisions if incident.id in d.incidents],
                     severity_description=descriptions.get(incident.severity, ""),
                     **ctx,
                 ),
