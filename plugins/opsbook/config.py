@@ -21,9 +21,9 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .settings import DEFAULT_SEVERITIES, DETECTED_BY, OptionError, Settings, Severity, as_of_from_env
+from .timeparse import POSTMORTEM_DEADLINE, ParseError, parse_duration
 
 DECISION_STATUSES = ("proposed", "accepted", "rejected", "deprecated", "superseded")
-from .timeparse import POSTMORTEM_DEADLINE, ParseError, parse_duration
 
 T = TypeVar("T")
 

@@ -79,7 +79,7 @@ def check_record_links(hb: Handbook, log: ProblemLog) -> Handbook:
     folders = _folders(hb)
     root = hb.settings.root
     for file in _sources(hb):
-        text = read_text(root / file, file, log)
+        text = read_text(root / file, file, log, root)
         if text is None:
             continue
         own = next((what for folder, what in folders if file.startswith(folder + "/")), None)

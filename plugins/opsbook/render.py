@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .markdown import safe_body
@@ -83,6 +84,25 @@ def cell(value: object) -> Markup:
     if hasattr(value, "__html__"):
         return Markup(str(value).replace("|", "&#124;").replace("\n", " "))
     return plain(value)
+
+
+def person_markdown(handle: object, people: Any, team_page: str) -> Markup:
+    """A person the same way on every page: `Name (@handle)`, the name linked to their entry on the
+    team page; a pod, or any handle the team file does not know, as written."""
+    if handle is None or handle == "":
+        return Markup("")
+    who = str(handle).strip().lstrip("@")
+    found = people.get(who) if people else None
+    if found is None:
+        return cell(handle)
+    return Markup("[{}]({}#person-{}) (@{})").format(cell(found.name), team_page, cell(who), cell(who))
+
+
+@pass_context
+def person_filter(ctx: Context, handle: object) -> Markup:
+    """`{{ handle | person }}` in any template (needs the `hb` global and the page's `link`)."""
+    team = getattr(ctx.get("hb"), "team", None)
+    return person_markdown(handle, getattr(team, "person_by_handle", None), ctx["link"]("team.md"))
 
 
 def code(value: object) -> Markup:
@@ -158,6 +178,7 @@ class Renderer:
             duration=format_duration,
             number=fmt_number,
             percent=fmt_percent,
+            person=person_filter,
         )
         self.env.globals.update(global_vars)
 

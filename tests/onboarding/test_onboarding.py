@@ -67,7 +67,9 @@ def test_reading_list_per_role(make_site: Callable[..., Path]) -> None:
         (30, ["Ship a small change", "Join on-call"]),
         (90, ["Lead an RFC"]),
     ]
-    assert ob.plan[0].items[1].result is not None  # a plan item with a check is answered
+    # A personal goal with a check: the check runs for context, the newcomer still ticks it.
+    on_call = ob.plan[0].items[1]
+    assert on_call.result is not None and on_call.personal
     assert [i.key for i in ob.first_week] == ["access-to-repos-and-ci", "read-the-roadmap"]
     assert ob.first_week[1].link == "roadmap.md"
 
@@ -83,6 +85,8 @@ def test_pages(make_site: Callable[..., Path]) -> None:
     index = by_path["onboarding/index.md"]
     assert index.in_nav and "| [sre](sre.md) | 3 | 5 min |" in index.body
     assert 'data-checklist="onboarding-first-week"' in index.body and "### By day 30" in index.body
+    # The organisation having a rotation does not tick "Join on-call": it keeps its tick box.
+    assert 'data-item="join-on-call"' in index.body and "Yours to tick. For context, `oncall-rotation`" in index.body
     sre = by_path["onboarding/sre.md"].body
     assert "## Week 1" in sre and "## Week 2" in sre
     assert "[API runbook](../runbooks/api.md)" in sre and "| You will be paged | 1 min |" in sre

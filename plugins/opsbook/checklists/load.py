@@ -121,7 +121,10 @@ def load_items(
     keys: dict[str, int],
     page_for: Any,
     problems: ProblemLog,
+    personal: bool = False,
 ) -> tuple[ChecklistItem, ...]:
+    """Items of a checklist; `personal` items (a newcomer's goals) keep their tick box even with a
+    check: the organisation having an on-call rotation does not make *you* on-call ready."""
     if not isinstance(raw, LineList):
         return ()
     items: list[ChecklistItem] = []
@@ -143,7 +146,7 @@ def load_items(
                 n += 1
             key = f"{key}-{n}"
         keys[key] = line
-        item = ChecklistItem(key=key, text=text, line=line)
+        item = ChecklistItem(key=key, text=text, line=line, personal=personal)
         check_id, service_id = _str(fields.get("check")) or None, _str(fields.get("service")) or None
         if check_id is not None:
             known = REGISTRY.get(check_id)

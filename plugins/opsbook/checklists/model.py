@@ -19,6 +19,8 @@ class ChecklistItem:
     link_title: str = ""
     line: int | None = None
     result: CheckResult | None = None  # filled once the whole handbook is loaded
+    # A personal goal (onboarding): the reader ticks it; a check's result is context, never the tick.
+    personal: bool = False
 
 
 @dataclass(frozen=True)

@@ -209,7 +209,9 @@ def _qualifier(rest: str) -> str | None:
     return rest or None
 
 
-def leading_status(line: str, extra: Mapping[str, str] | None = None) -> tuple[str | None, str, str | None]:
+def leading_status(
+    line: str, extra: Mapping[str, str] | None = None
+) -> tuple[str | None, StatusKind, str | None]:
     """(status, kind, qualifier) of a cleaned line: the longest phrase of the status map (plus
     `extra`) at its start, normalised; else its first words kept as written (`kept`)."""
     table = STATUS_MAP if not extra else STATUS_MAP | {k.lower(): v for k, v in extra.items()}
@@ -217,7 +219,7 @@ def leading_status(line: str, extra: Mapping[str, str] | None = None) -> tuple[s
     for phrase in sorted(table, key=len, reverse=True):
         if lower.startswith(phrase) and (len(lower) == len(phrase) or not lower[len(phrase)].isalnum()):
             status = table[phrase]
-            kind = "exact" if phrase == status else "mapped"
+            kind: StatusKind = "exact" if phrase == status else "mapped"
             return status, kind, _qualifier(line[len(phrase) :])
     word = clean_word(re.split(r"\s[(\[]|[.,:;(\[]|\s[-–—]\s", line, maxsplit=1)[0])
     if not word:

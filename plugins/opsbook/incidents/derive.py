@@ -261,9 +261,9 @@ def budget_findings(budgets: Sequence[WindowBudget], at_risk: float) -> list[Fin
     out = []
     for b in budgets:
         if b.share >= 1:
-            kind, text = "budget-exhausted", "exhausted"
+            kind, text = FindingKind.BUDGET_EXHAUSTED, "exhausted"
         elif b.share >= at_risk:
-            kind, text = "budget-at-risk", f"{b.remaining_share * 100:.1f} % left"
+            kind, text = FindingKind.BUDGET_AT_RISK, f"{b.remaining_share * 100:.1f} % left"
         else:
             continue
         out.append(

@@ -12,7 +12,7 @@ from ..handbook import Handbook
 from ..links import rewrite_links
 from ..markdown import demote
 from ..pages import GeneratedPage
-from ..render import Renderer, cell
+from ..render import Renderer, cell, person_markdown
 from ..sourcemap import resolver
 from ..timeparse import format_duration
 from . import charts
@@ -66,10 +66,7 @@ def person(hb: Handbook) -> Callable[[str | None, str], Markup]:
     people = getattr(hb.team, "person_by_handle", None) or {}
 
     def show(handle: str | None, team_page: str) -> Markup:
-        found = people.get(handle) if handle else None
-        if found is None:
-            return cell(handle)
-        return Markup("[{}]({}#person-{})").format(cell(found.name), team_page, handle)
+        return person_markdown(handle, people, team_page)
 
     return show
 

@@ -55,9 +55,13 @@ def load_onboarding(hb: Handbook, problems: ProblemLog) -> Onboarding | None:
                 plan_keys: dict[str, int] = {}  # one tick namespace for the whole plan
                 # Keys the schema accepts (1 to 3 digits; any other key is a problem there).
                 for days in sorted((k for k in raw_plan if re.fullmatch(r"[0-9]{1,3}", k)), key=int):
-                    items = load_items(hb, raw_plan[days], ("plan", days), invalid, file, plan_keys, page_for, problems)
+                    items = load_items(
+                        hb, raw_plan[days], ("plan", days), invalid, file, plan_keys, page_for, problems, personal=True
+                    )
                     plan.append(PlanStage(int(days), items))
-            first_week = load_items(hb, data.get("first_week"), ("first_week",), invalid, file, {}, page_for, problems)
+            first_week = load_items(
+                hb, data.get("first_week"), ("first_week",), invalid, file, {}, page_for, problems, personal=True
+            )
     entries += _front_matter_entries(hb, problems)
     if file is None and not entries:
         return None

@@ -14,7 +14,15 @@ if TYPE_CHECKING:
 
 def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
     def open_rfcs() -> str:
-        """RFCs open for review (soonest closing first), then overdue ones still in review."""
-        return r.render("macros/open_rfcs.md.j2", current_page(), rfcs=open_for_review(hb.rfcs), days=days)
+        """RFCs in their review window (soonest closing first); below them, apart, the ones past their
+        window and still in review, which are never listed as open."""
+        listed = open_for_review(hb.rfcs)
+        return r.render(
+            "macros/open_rfcs.md.j2",
+            current_page(),
+            rfcs=[x for x in listed if x.review_state == "open"],
+            overdue=[x for x in listed if x.review_state == "overdue"],
+            days=days,
+        )
 
     return {"open_rfcs": open_rfcs}
