@@ -145,7 +145,7 @@ def test_links_between_records_reach_their_pages_in_every_kind(tmp_path: Path) -
 
 
 def test_decision_incidents_are_in_ops_json(tmp_path: Path) -> None:
-    from opsbook.decisions.opsjson import decision_json
+    from opsbook.decisions.export import decision_json
 
     (d,) = _handbook(tmp_path).decisions
     assert decision_json(d)["incidents"] == ["INC-20261103-01", "INC-20260101-01"]

@@ -7,7 +7,7 @@ order of `FindingKind`, each under the heading its member carries (grouped by ow
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .handbook import Handbook
 from .pages import GeneratedPage
@@ -39,6 +39,8 @@ def sections(findings: tuple[Finding, ...] | list[Finding]) -> list[Section]:
     out = []
     for kind in known + sorted(k for k in grouped if k not in known):
         items = tuple(sorted(grouped[kind], key=lambda f: (f.subject, f.message)))
+        if kind not in BY_OWNER:
+            items = merged(items)
         owners: tuple[tuple[str, tuple[Finding, ...]], ...] = ()
         if isinstance(kind, FindingKind) and kind.by_owner:
             per: dict[str, list[Finding]] = defaultdict(list)
@@ -48,6 +50,16 @@ def sections(findings: tuple[Finding, ...] | list[Finding]) -> list[Section]:
         heading = kind.heading if isinstance(kind, FindingKind) else kind.replace("-", " ").capitalize()
         out.append(Section(kind, heading, items, owners))
     return out
+
+
+def merged(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """One row per item: findings of one kind on the same item (a runbook stale for two reasons)
+    become one finding whose message lists both, in order."""
+    rows: dict[tuple[str, str | None, str | None], Finding] = {}
+    for f in findings:
+        key = (f.subject, f.url, f.owner)
+        rows[key] = replace(rows[key], message=f"{rows[key].message}; {f.message}") if key in rows else f
+    return tuple(rows.values())
 
 
 def attention_page(hb: Handbook, r: Renderer) -> GeneratedPage:

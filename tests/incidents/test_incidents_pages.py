@@ -224,3 +224,20 @@ def test_budget_chart_shows_the_most_consumed_services_first_and_caps_them(tmp_p
     svg = metric_charts(Metrics(window_budgets=budgets), hb)["budget"]
     assert "(the 25 highest of 30)" in svg
     assert svg.index("svc-29 99.9 %") < svg.index("svc-28 99.9 %") and "svc-04 99.9 %" not in svg
+
+
+def test_attention_has_one_row_per_item() -> None:
+    found = [
+        Finding(
+            "stale-runbook", "jobs", "Runbook is stale: reviewed before the latest major incident", "runbooks/jobs.md"
+        ),
+        Finding("stale-runbook", "jobs", "Runbook is stale: last reviewed 271 days ago", "runbooks/jobs.md"),
+        Finding("overdue-follow-up", "INC-1", "a: 8 days overdue", "incidents/INC-1.md", "carol"),
+        Finding("overdue-follow-up", "INC-1", "b: 1 day overdue", "incidents/INC-1.md", "carol"),
+    ]
+    by_kind = {s.kind: s for s in sections(found)}
+    (stale,) = by_kind["stale-runbook"].findings
+    assert stale.message == (
+        "Runbook is stale: last reviewed 271 days ago; Runbook is stale: reviewed before the latest major incident"
+    )
+    assert len(by_kind["overdue-follow-up"].findings) == 2  # two follow-ups, two rows under their owner

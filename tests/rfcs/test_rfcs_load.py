@@ -168,3 +168,24 @@ def test_readme_and_template_are_skipped_with_a_note(tmp_path: Path) -> None:
     rfcs, _, log = load(tmp_path, {"rfcs/README.md": "# RFCs\n", "rfcs/template.md": "---\ntitle: x\n---\n"})
     assert not rfcs and not log.items
     assert [n.file for n in log.sorted_notes()] == ["rfcs/README.md", "rfcs/template.md"]
+
+
+def test_home_lists_an_rfc_past_its_window_apart_from_the_open_ones(tmp_path: Path) -> None:
+    from opsbook.build import load_handbook
+    from opsbook.render import Renderer
+    from opsbook.rfcs.macros import macros
+
+    load(
+        tmp_path,
+        {
+            "rfcs/2026-11-open.md": rfc(),
+            "rfcs/2026-10-late.md": rfc(review="{opens: 2026-10-26, closes: 2026-11-09}"),
+            "ops/team.yml": "people:\n  - {handle: frank, name: Frank}\n",
+        },
+    )
+    hb = load_handbook(Settings(root=tmp_path, as_of=AS_OF))
+    text = macros(hb, Renderer(hb=hb), lambda: "index.md")["open_rfcs"]()
+    table, _, late = text.partition("Past their review window")
+    assert "2026-11-open" in table and "2026-10-late" not in table  # never listed as in its window
+    assert "rfcs/2026-10-late.md" in late and "overdue by 19 days" in late
+    assert "[Frank](team.md#person-frank) (@frank)" in table  # people as name with handle
