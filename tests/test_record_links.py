@@ -8,7 +8,7 @@ from pathlib import Path
 
 from opsbook.build import load_handbook, render_pages
 from opsbook.handbook import Handbook
-from opsbook.recordlinks import links_of
+from opsbook.recordlinks.check import links_of
 from opsbook.settings import Settings
 
 AS_OF = datetime(2026, 11, 28, 8, tzinfo=UTC)

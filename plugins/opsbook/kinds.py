@@ -13,7 +13,7 @@ from .incidents.kind import KIND as INCIDENTS
 from .kind import Kind
 from .maturity.kind import KIND as MATURITY
 from .onboarding.kind import KIND as ONBOARDING
-from .recordlinks import KIND as RECORD_LINKS
+from .recordlinks.kind import KIND as RECORD_LINKS
 from .rfcs.kind import KIND as RFCS
 from .roadmap.kind import KIND as ROADMAP
 from .runbooks.kind import KIND as RUNBOOKS

@@ -16,12 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .kind import Kind, Stage
-from .sources import read_text
+from ..sources import read_text
 
 if TYPE_CHECKING:
-    from .handbook import Handbook
-    from .problems import ProblemLog
+    from ..handbook import Handbook
+    from ..problems import ProblemLog
 
 _LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(?P<target>[^>\s]+)>?")
@@ -107,6 +106,3 @@ def check_record_links(hb: Handbook, log: ProblemLog) -> Handbook:
                     f"(latest: {hint})",
                 )
     return hb
-
-
-KIND = Kind("links", options=(), load=check_record_links, stage=Stage.PRACTICE)

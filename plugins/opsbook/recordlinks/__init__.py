@@ -1,0 +1,1 @@
+"""Links between records of every kind: checked once every kind is loaded."""
