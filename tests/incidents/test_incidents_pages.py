@@ -80,7 +80,7 @@ def test_metrics_page_has_the_three_charts(tmp_path: Path) -> None:
     _, pages = _pages(tmp_path)
     body = pages["incidents/metrics.md"].body
     assert body.count('<figure class="opsbook-chart-figure"><svg class="opsbook-chart"') == 3
-    assert "Incidents per month by severity" in body and "Mean time to resolve" in body
+    assert "Incidents per month by severity" in body and "median and 90th percentile" in body
     # No blank line inside a figure: Markdown would end the raw HTML block there.
     for figure in re.findall(r"<figure.*?</figure>", body, re.S):
         assert "\n\n" not in figure

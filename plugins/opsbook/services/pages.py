@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..handbook import Handbook
 from ..incidents.derive import impact_end
+from ..incidents.model import Incident
 from ..pages import GeneratedPage
 from ..render import Renderer
 from ..svg import page_url
@@ -45,11 +46,10 @@ def service_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     return pages
 
 
-def impact_share(incident: object, service: str) -> float:
-    """The share of the service's requests an incident affected (1: a full outage). The hook for
-    per-incident impact shares: until incidents state them, every incident counts in full."""
-    share = getattr(incident, "impact_of", None)
-    return float(share(service)) if callable(share) else 1.0
+def impact_share(incident: Incident, service: str) -> float:
+    """The share of the service's requests an incident affected (its `impact:`; 1: a full outage),
+    the same weight as the budget this window (incidents.derive.window_budgets)."""
+    return incident.impact_of(service)
 
 
 def budget_charts(hb: Handbook, service: Service) -> list[str]:
