@@ -54,7 +54,10 @@ def test_a_service_runbook(tmp_path: Path) -> None:
             "ops/runbooks/web.md": "# Web\n## Pager\n## Playbooks\n## Rollback\n",
         },
     )
-    assert hb.problems == ()
+    # A link to a record that does not exist is a problem at its line (its words stay on the page).
+    assert [(p.file, p.line, p.message.split(":")[0]) for p in hb.problems] == [
+        ("ops/runbooks/api.md", 9, "link to nowhere.md")
+    ]
     api = hb.runbook_by_service["api"]
     assert (api.title, api.heading, api.page, api.path) == (
         "API runbook",
