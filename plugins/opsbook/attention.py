@@ -39,8 +39,8 @@ def sections(findings: tuple[Finding, ...] | list[Finding]) -> list[Section]:
     out = []
     for kind in known + sorted(k for k in grouped if k not in known):
         items = tuple(sorted(grouped[kind], key=lambda f: (f.subject, f.message)))
-        if kind not in BY_OWNER:
-            items = merged(items)
+        if not (isinstance(kind, FindingKind) and kind.by_owner):
+            items = merged(items)  # one row per item; by-owner kinds list each follow-up apart
         owners: tuple[tuple[str, tuple[Finding, ...]], ...] = ()
         if isinstance(kind, FindingKind) and kind.by_owner:
             per: dict[str, list[Finding]] = defaultdict(list)

@@ -209,9 +209,7 @@ def _qualifier(rest: str) -> str | None:
     return rest or None
 
 
-def leading_status(
-    line: str, extra: Mapping[str, str] | None = None
-) -> tuple[str | None, StatusKind, str | None]:
+def leading_status(line: str, extra: Mapping[str, str] | None = None) -> tuple[str | None, StatusKind, str | None]:
     """(status, kind, qualifier) of a cleaned line: the longest phrase of the status map (plus
     `extra`) at its start, normalised; else its first words kept as written (`kept`)."""
     table = STATUS_MAP if not extra else STATUS_MAP | {k.lower(): v for k, v in extra.items()}
