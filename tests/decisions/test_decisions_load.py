@@ -431,13 +431,14 @@ def test_status_qualifier_is_shown_beside_the_badge(tmp_path: Path) -> None:
     hb = load_handbook(Settings(root=tmp_path, as_of=AS_OF, decisions=("adr",)))
     pages = {p.path: p.body for p in render_pages(hb)[0]}
     (grpc,) = [b for path, b in pages.items() if path.endswith("0001-use-grpc.md")]
-    assert 'opsbook-badge--good">accepted</span> PR #2897\n' in grpc
+    assert 'opsbook-badge--good">accepted</span> PR &#35;2897\n' in grpc  # plain text: # is inert
     (rest,) = [b for path, b in pages.items() if path.endswith("0002-use-rest.md")]
     assert "In favour of\n:   [Use gRPC](" in rest
 
 
 def test_status_map_and_budget_options_are_checked(tmp_path: Path) -> None:
-    from opsbook.settings import OptionError, settings_from_options
+    from opsbook.config import settings_from_options
+    from opsbook.settings import OptionError
 
     s = settings_from_options(
         tmp_path, {"decision_statuses": {"On Ice": "Proposed"}, "budget_at_risk": 0.5}, environ={}
