@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from importlib import resources
 
-from . import opsjson
+from . import now, opsjson
 from .attention import attention_page
 from .handbook import Handbook
 from .kind import Kind, Stage
@@ -19,7 +19,7 @@ from .kinds import KINDS
 from .layout import with_layout
 from .pages import GeneratedAsset, GeneratedPage
 from .preview.load import compare_with_base
-from .preview.pages import changes_pages, with_banners
+from .preview.pages import changes_pages, home_banner, with_banners
 from .problems import Finding, ProblemLog
 from .render import Renderer
 from .settings import Settings
@@ -88,8 +88,13 @@ def render_pages(handbook: Handbook) -> tuple[list[GeneratedPage], list[Generate
     pages.append(attention_page(handbook, renderer))
     pages += changes_pages(handbook, renderer)
     pages = with_layout(with_banners(handbook, pages, renderer))
-    assets = [opsjson.asset(handbook)]
+    assets = [opsjson.asset(handbook), now.asset(handbook)]
     for kind in KINDS:
         if kind.assets is not None:
             assets += kind.assets(handbook)
     return pages, [*assets, *_schema_assets(), *_static_assets()]
+
+
+def preview_home_banner(handbook: Handbook) -> str:
+    """Markdown the home page opens with in a preview build (a link to the changes); else empty."""
+    return home_banner(handbook, Renderer(handbook.settings.templates, as_of=handbook.as_of, hb=handbook))

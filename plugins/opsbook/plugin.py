@@ -11,17 +11,18 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import macros
-from .build import SCRIPT, STYLESHEET, load_handbook, render_pages
+from . import macros, search
+from .build import SCRIPT, STYLESHEET, load_handbook, preview_home_banner, render_pages
 from .config import OpsbookConfig, settings_from_config
 from .handbook import Handbook
 from .kinds import source_paths
 from .pages import MARKDOWN_EXTENSIONS
+from .preview.pages import PAGE as CHANGES_PAGE
 from .safepath import clean_relative
 from .servecache import ServeCache
 from .settings import OptionError, Settings
@@ -52,11 +53,18 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
     def on_shutdown(self) -> None:
         """The serve process ends: let the cached pages go."""
         self.serve_cache = None
+        self._home_banner = ""  # preview builds: Markdown the home page opens with
+
+    # Before the search plugin fills in its defaults (priority 0): ids as whole search tokens.
+    @event_priority(50)
+    def _on_config_search(self, config: MkDocsConfig) -> MkDocsConfig:
+        search.configure(config.plugins)
+        return config
 
     # After mkdocs-macros' on_config (priority 0), which rebuilds its variables on every build:
     # registering later puts our variables into the fresh environment in either plugin order.
     @event_priority(-50)
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def _on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load, validate and derive the handbook once, render its pages, wire macros."""
         settings = self._settings(config)
         forget_folders()  # `mkdocs serve`: folders may have changed since the last build
@@ -70,6 +78,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         self._files += [(a.path, a.content, False) for a in assets]
         self._sources = {p.path: p.source for p in pages if p.source}
         self._replaces = {p.path for p in pages if p.replaces_source}
+        self._home_banner = preview_home_banner(self.handbook)
         self._fallbacks = {p.path for p in pages if p.fallback}
         for ext in MARKDOWN_EXTENSIONS:
             if ext not in config.markdown_extensions:
@@ -79,6 +88,8 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
                 target.append(name)
         macros.register(config, self.handbook)
         return config
+
+    on_config = CombinedEvent(_on_config_search, _on_config)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages (item pages out of the nav) unless a hand-written file exists."""
@@ -122,7 +133,13 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
 
     @event_priority(-100)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """Serving: fingerprint the file list (links in every page depend on it)."""
+        """A preview build lists its Changes page in the nav, after the home, even under an explicit
+        `nav`. Serving: fingerprint the file list (links in every page depend on it)."""
+        changes = files.get_file_from_path(CHANGES_PAGE) if self._home_banner else None
+        if changes is not None and all(p.file is not changes for p in nav.pages):
+            page = Page(None, changes, config)
+            nav.items.insert(1 if nav.items else 0, page)
+            nav.pages.insert(0, page)
         if self.serve_cache is not None:
             self.serve_cache.start(config, files)
             self._nav = nav
@@ -140,6 +157,14 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         if self.serve_cache is not None and self._nav is not None:
             return self.serve_cache.use_cached_html(env, files, self._nav)
         return env
+
+    # After mkdocs-macros (priority 0): the banner holds text from the base ref, never a macro.
+    @event_priority(-100)
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Open the home page of a preview build with a banner linking the changes."""
+        if self._home_banner and page.file.src_uri == "index.md":
+            return self._home_banner + "\n" + markdown
+        return markdown
 
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Point the edit link of a generated page at its source data file."""

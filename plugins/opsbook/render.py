@@ -26,6 +26,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .markdown import safe_body
+from .search import alias as search_alias
 from .timeparse import format_duration
 
 
@@ -169,6 +170,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(
+            search_alias=search_alias,
             cell=cell,
             plain=plain,
             code=code,

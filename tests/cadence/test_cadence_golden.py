@@ -37,9 +37,12 @@ def test_cadence_page_golden(tmp_path: Path) -> None:
 def test_next_ritual_macro(tmp_path: Path) -> None:
     hb = handbook(tmp_path)
     macros = functions(hb, Renderer(None, as_of=hb.as_of, hb=hb), lambda: "practices/cadence.md")
-    assert macros["next_ritual"]("triage") == "[Triage](../cadence.md): Mon 2026-11-30 09:30 (Europe/Berlin)"
+    assert macros["next_ritual"]("triage") == (
+        '[Triage](../cadence.md): <span data-ritual-next="triage">Mon 2026-11-30 09:30 (Europe/Berlin)</span>'
+    )
     assert macros["next_ritual"]("Product council") == (
-        "[Product council](../cadence.md): Tue 2026-12-08 15:00 (Europe/Berlin)"
+        '[Product council](../cadence.md): <span data-ritual-next="product-council">'
+        "Tue 2026-12-08 15:00 (Europe/Berlin)</span>"
     )
     unknown = macros["next_ritual"]("Standup")
     assert unknown.startswith("*opsbook: unknown ritual “Standup” (known: Daily standup,")

@@ -49,7 +49,9 @@ def test_on_call_now_macro(tmp_path: Path) -> None:
     hb = handbook(tmp_path)
     macros = functions(hb, Renderer(None, as_of=hb.as_of, hb=hb), lambda: "practices/oncall.md")
     assert macros["on_call_now"]("primary on-call") == (
-        "[Erin Walsh](../team.md#person-erin) (@erin), Primary on-call until Mon 2026-11-30 10:00 CET"
+        '<span data-oncall-now="primary-on-call">[Erin Walsh](../team.md#person-erin) (@erin)</span>, '
+        'Primary on-call until <span data-oncall-until="primary-on-call">Mon 2026-11-30 10:00 CET</span> '
+        '<small class="opsbook-now-asof">(as of 2026-11-28)</small>'
     )
     assert macros["on_call_now"]("Later").startswith("nobody yet (Later starts Mon 2027-01-04 10:00 CET)")
     assert macros["on_call_now"]("nope") == ("*opsbook: unknown rotation “nope” (known: Primary on-call, Later)*")

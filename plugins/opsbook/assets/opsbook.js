@@ -189,3 +189,100 @@
   else if (document.readyState !== "loading") init();
   else document.addEventListener("DOMContentLoaded", init);
 })();
+
+// opsbook: live "now". Pages say who is on call and when the next ritual is at the build's as-of
+// date; this updates them to the reader's clock from assets/opsbook-now.json (the schedule shipped
+// with the site). Without JavaScript, or past the shipped schedule, the build-time value stays with
+// its as-of date. Offline, no dependencies; re-runs on Material's instant navigation.
+(function () {
+  "use strict";
+  var data = null;
+
+  function root() {
+    try {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      return new URL(config.base + "/", location.href).href;
+    } catch (e) {
+      return null;
+    }
+  }
+  var ROOT = root(); // once per full load: instant navigation keeps the first page's relative base
+
+  function load() {
+    if (data === null && ROOT !== null && window.fetch) {
+      data = fetch(ROOT + "assets/opsbook-now.json").then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      });
+    }
+    return data;
+  }
+
+  function when(iso, withDay) {
+    var opts = { hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
+    if (withDay) { opts.weekday = "short"; opts.year = "numeric"; opts.month = "2-digit"; opts.day = "2-digit"; }
+    return new Date(iso).toLocaleString(undefined, opts);
+  }
+
+  function current(rotation, now) {
+    for (var i = 0; i < rotation.shifts.length; i++) {
+      var s = rotation.shifts[i];
+      if (Date.parse(s.start) <= now && now < Date.parse(s.end)) return s;
+    }
+    return null;
+  }
+
+  function person(el, shift) {
+    var old = el.querySelector("a[href*='#person-']");
+    var href = old ? old.getAttribute("href").split("#")[0] : ROOT + "team/";
+    var a = document.createElement("a");
+    a.href = href + "#person-" + shift.handle;
+    a.textContent = shift.name;
+    el.textContent = "";
+    el.appendChild(a);
+    el.appendChild(document.createTextNode(" (@" + shift.handle + ")"));
+  }
+
+  function apply(schedule) {
+    var now = Date.now();
+    var updated = false;
+    document.querySelectorAll("[data-oncall-now]").forEach(function (el) {
+      var rotation = schedule.rotations[el.getAttribute("data-oncall-now")];
+      var shift = rotation && current(rotation, now);
+      if (!shift) return; // past the shipped schedule: keep the build-time value and its as-of date
+      var slug = el.getAttribute("data-oncall-now");
+      person(el, shift);
+      document.querySelectorAll("[data-oncall-until='" + slug + "']").forEach(function (u) {
+        u.textContent = when(shift.end, true);
+      });
+      document.querySelectorAll("[data-oncall-since='" + slug + "']").forEach(function (u) {
+        u.textContent = when(shift.start, true);
+      });
+      el.setAttribute("data-opsbook-live", "");
+      updated = true;
+    });
+    document.querySelectorAll("[data-ritual-next]").forEach(function (el) {
+      var ritual = schedule.rituals[el.getAttribute("data-ritual-next")];
+      var next = ritual && ritual.next.filter(function (t) { return Date.parse(t) >= now; })[0];
+      if (!next) return;
+      el.textContent = when(next, true);
+      el.setAttribute("data-opsbook-live", "");
+      updated = true;
+    });
+    if (updated) {
+      document.querySelectorAll(".opsbook-now-asof").forEach(function (n) {
+        n.textContent = "(now, your clock; built " + schedule.as_of.slice(0, 10) + ")";
+      });
+    }
+  }
+
+  function init() {
+    if (!document.querySelector("[data-oncall-now], [data-ritual-next]")) return;
+    var p = load();
+    if (p) p.then(apply).catch(function () { /* offline file view: keep the build-time values */ });
+  }
+
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState !== "loading") init();
+  else document.addEventListener("DOMContentLoaded", init);
+})();

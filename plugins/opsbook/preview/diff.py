@@ -39,6 +39,33 @@ def _slo_label(service: str, slo: Doc) -> str:
     return f"{service} {slo.get('name') or slo.get('sli')}"
 
 
+def direction(before: Any, after: Any) -> str | None:
+    """A lower objective loosens the SLO (more may fail), a higher one tightens it."""
+    if not isinstance(before, int | float) or not isinstance(after, int | float) or before == after:
+        return None
+    return "loosens" if after < before else "tightens"
+
+
+def slo_change(label: str, b: Doc, h: Doc) -> str:
+    """One sentence naming only what changed (objective, window, the budget that follows) and whether
+    the change loosens or tightens the objective."""
+    parts = []
+    if b.get("objective") != h.get("objective"):
+        parts.append(f"objective {_pct(b.get('objective'))} -> {_pct(h.get('objective'))}")
+    if b.get("window_days") != h.get("window_days"):
+        parts.append(f"window {_days(b.get('window_days'))} -> {_days(h.get('window_days'))}")
+    budget_b, budget_h = b.get("error_budget_minutes", 0), h.get("error_budget_minutes", 0)
+    if budget_b != budget_h:
+        parts.append(f"error budget {format_duration(budget_b)} -> {format_duration(budget_h)}")
+    way = direction(b.get("objective"), h.get("objective"))
+    verdict = f"{way} the objective" if way else "same objective"
+    return f"SLO {label} {verdict}: " + ", ".join(parts)
+
+
+def _days(value: Any) -> str:
+    return f"{value:g} d" if isinstance(value, int | float) else str(value)
+
+
 def services(base: Doc, head: Doc) -> list[Change]:
     out: list[Change] = []
     old, new = _by(base.get("services")), _by(head.get("services"))
@@ -75,18 +102,7 @@ def services(base: Doc, head: Doc) -> list[Change]:
         for key in sorted(b_slos.keys() & h_slos.keys()):
             b, h = b_slos[key], h_slos[key]
             if (b.get("objective"), b.get("window_days")) != (h.get("objective"), h.get("window_days")):
-                out.append(
-                    Change(
-                        "slo",
-                        sid,
-                        "changed",
-                        f"SLO {_slo_label(sid, h)}: objective {_pct(b.get('objective'))} -> {_pct(h.get('objective'))}"
-                        f" over {b.get('window_days'):g} d -> {h.get('window_days'):g} d; error budget "
-                        f"{format_duration(b.get('error_budget_minutes', 0))} -> "
-                        f"{format_duration(h.get('error_budget_minutes', 0))}",
-                        page,
-                    )
-                )
+                out.append(Change("slo", sid, "changed", slo_change(_slo_label(sid, h), b, h), page))
         if old[sid].get("owner") != new[sid].get("owner"):
             out.append(
                 Change(

@@ -37,6 +37,13 @@ def changes_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     ]
 
 
+def home_banner(hb: Handbook, r: Renderer) -> str:
+    """The banner the home page opens with in a preview build (empty otherwise): it links the changes."""
+    if hb.changes is None:
+        return ""
+    return r.render("preview/home_banner.md.j2", "index.md", changes=hb.changes)
+
+
 def with_banners(hb: Handbook, pages: list[GeneratedPage], r: Renderer) -> list[GeneratedPage]:
     """Prefix every changed page with a banner linking to the changes page."""
     if hb.changes is None or not hb.changes.entries:
