@@ -95,6 +95,8 @@ def test_preview_page_shows_the_semantic_difference(repo: Path, monkeypatch: pyt
     data = json.loads((site / "ops.json").read_text("utf-8"))
     summaries = [e["summary"] for e in data["changes"]["entries"]]
     assert any("objective 99.9 % -> 99.5 %" in s and "43.2 min -> 3.6 h" in s for s in summaries), summaries
+    slo = next(s for s in summaries if "objective 99.9 % -> 99.5 %" in s)
+    assert "loosens the objective" in slo and "window" not in slo  # 30 d -> 30 d is not printed
     assert any("2026-0001: status proposed -> accepted" in s for s in summaries)
     assert any("INC-20261120-01" in s and s.startswith("New incident") for s in summaries)
     assert any("Alert on pool saturation" in s and "open -> done" in s for s in summaries)
@@ -105,6 +107,19 @@ def test_preview_page_shows_the_semantic_difference(repo: Path, monkeypatch: pyt
     api = (site / "services" / "api" / "index.html").read_text("utf-8")
     assert "Changed in this preview" in api and 'href="../../changes/"' in api
     assert "Changed in this preview" not in (site / "services" / "web" / "index.html").read_text("utf-8")
+    # The changes page is in the nav (no explicit nav here) and the home page opens with a link to it.
+    home = (site / "index.html").read_text("utf-8")
+    assert 'class="opsbook-preview-link"' in home and 'href="changes/"' in home
+
+
+def test_slo_change_direction() -> None:
+    from opsbook.preview.diff import slo_change
+
+    base = {"objective": 99.5, "window_days": 30, "error_budget_minutes": 216}
+    tighter = slo_change("api Availability", base, {**base, "objective": 99.9, "error_budget_minutes": 43.2})
+    assert tighter.startswith("SLO api Availability tightens the objective: objective 99.5 % -> 99.9 %")
+    longer = slo_change("api Availability", base, {**base, "window_days": 28, "error_budget_minutes": 201.6})
+    assert "same objective" in longer and "window 30 d -> 28 d" in longer and "objective 99.5" not in longer
 
 
 def test_base_ref_option_works_like_the_environment(repo: Path) -> None:
