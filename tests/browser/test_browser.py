@@ -181,6 +181,9 @@ def test_search_finds_an_incident_by_its_id(served: tuple[str, Path], watched: W
     # Results update per key: wait for the full id's results, then the incident must rank first.
     hit = page.locator(f".md-search-result__item a[href*='incidents/{incident_id}/']")
     hit.first.wait_for(timeout=15_000)
+    # Earlier keystrokes' results may still be on screen: wait for the incident to lead the list.
+    leads = "t => (document.querySelector('.md-search-result__item a')?.getAttribute('href') || '').includes(t)"
+    page.wait_for_function(leads, arg=f"incidents/{incident_id}/", timeout=15_000)
     first = page.locator(".md-search-result__item a").first.get_attribute("href") or ""
     assert f"/{PREFIX}/incidents/{incident_id}/" in first, first
     assert watched.errors == []
