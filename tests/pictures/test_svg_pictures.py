@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from opsbook.incidents.charts import percentile, percentile_panels
+from opsbook.incidents.charts import percentile_panels
+from opsbook.incidents.derive import percentile
 from opsbook.maturity.charts import Row, criteria_grid
 from opsbook.services.charts import Impact, budget_chart, remaining_series
 from opsbook.svg import page_url

@@ -8,37 +8,14 @@ inherit the page's colours), inside a `<figure>` so Markdown leaves it alone.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from html import escape
 
+from ..svg import nice_max, series_style
+from ..svg import num as _num
+
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 56
-FALLBACK = ("#e53935", "#fb8c00", "#fdd835", "#43a047", "#1e88e5", "#8e24aa")
-
-
-def series_style(index: int, prop: str = "fill") -> str:
-    """Colour of series `index` (0-based): a CSS variable with a fallback for either palette."""
-    n = index % len(FALLBACK)
-    return f"{prop}:var(--opsbook-series-{n + 1},{FALLBACK[n]})"
-
-
-def _num(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".")
-
-
-def nice_max(value: float, integer: bool = False) -> float:
-    """A round axis maximum at or above value: 1, 2, 2.5, 5 or 10 times a power of ten, or for
-    counts (`integer`) a multiple of 4, so the four gridlines fall on whole numbers."""
-    if integer:
-        return float(max(4, math.ceil(value / 4) * 4))
-    if value <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if step * power >= value:
-            return float(step * power)
-    return float(10 * power)
 
 
 def _open(title: str, desc: str, height: int = HEIGHT) -> list[str]:
@@ -210,17 +187,6 @@ def horizontal_bars(title: str, rows: Sequence[tuple[str, float]], limit: float 
     )
     out.append("</svg>")
     return "".join(out)
-
-
-def percentile(values: Sequence[float], q: float) -> float | None:
-    """The q-th percentile by linear interpolation between closest ranks (numpy's default); None if empty."""
-    ordered = sorted(values)
-    if not ordered:
-        return None
-    pos = (len(ordered) - 1) * q / 100
-    lo = math.floor(pos)
-    hi = min(lo + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
 
 
 def percentile_panels(

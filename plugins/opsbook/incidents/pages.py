@@ -16,7 +16,7 @@ from ..render import Renderer, cell, person_markdown
 from ..sourcemap import resolver
 from ..timeparse import format_duration
 from . import charts
-from .derive import month_of, newest_first
+from .derive import month_of, newest_first, percentile
 from .model import Incident, Metrics
 
 MAX_BUDGET_ROWS = 25  # bars in the budget chart
@@ -174,7 +174,7 @@ def time_chart(hb: Handbook, months: list[str]) -> str:
             value, month = getattr(i, attr), month_of(i, tz)
             if value is not None and month in by_month:
                 by_month[month].append(value)
-        panels.append((name, [(charts.percentile(v, 50), charts.percentile(v, 90)) for v in by_month.values()]))
+        panels.append((name, [(percentile(v, 50), percentile(v, 90)) for v in by_month.values()]))
     return charts.percentile_panels(
         "Time to detect, mitigate and resolve per month: median and 90th percentile", months, panels
     )
