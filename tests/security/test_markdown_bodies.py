@@ -3,12 +3,10 @@ browser reads it, has no injected script, no event handler and no script or data
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable
-from html.parser import HTMLParser
 from pathlib import Path
 
+import hostile_html
 import markdown as python_markdown
 import pytest
 
@@ -100,45 +98,9 @@ plugins:
   - opsbook
 """
 
-_SCRIPT_URL = re.compile(r"^(javascript|vbscript|data):", re.I)
-_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
-
-
-class _Browser(HTMLParser):
-    """What a browser would act on: script elements, on* attributes, script and data URLs."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-
-        self.in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.in_script = tag == "script"
-        if tag in ("iframe", "object", "embed"):
-            self.found.append(f"<{tag}> element")
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(f"<{tag} {name}={value!r}>")
-            if name in _URL_ATTRS and value is not None:
-                # html.parser decodes entities; a browser also drops tabs, line breaks and controls.
-                url = re.sub(r"[\x00-\x20]", "", html.unescape(value))
-                if _SCRIPT_URL.match(url):
-                    self.found.append(f"<{tag} {name}={value!r}>")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.in_script = False
-
-    def handle_data(self, data: str) -> None:
-        # The theme's own inline scripts run too; every payload here calls alert().
-        if self.in_script and "alert" in data:
-            self.found.append(f"<script>{data[:40]}")
-
 
 def live_markup(page: Path) -> list[str]:
-    parser = _Browser()
-    parser.feed(page.read_text("utf-8"))
-    return parser.found
+    return hostile_html.live_markup(page.read_text("utf-8"))
 
 
 @pytest.fixture
@@ -210,9 +172,7 @@ def test_each_hostile_body_renders_inert(body: str) -> None:
     markdown_body = Renderer().env.filters["markdown_body"]
     # The site's Markdown: what MkDocs renders the generated page with.
     md = python_markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "pymdownx.superfences"])
-    parser = _Browser()
-    parser.feed(md.convert(str(markdown_body(body))))
-    assert parser.found == []
+    assert hostile_html.live_markup(md.convert(str(markdown_body(body)))) == []
 
 
 def test_safe_links_ids_and_classes_stay() -> None:
