@@ -33,7 +33,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.dir}: export to a folder outside the handbook's docs folder and root")
     handbook = load_handbook(settings)
     pages, assets = render_pages(handbook)
-    raw = export_config.read_config(site.file) if site.file is not None else {"site_name": "Operations Handbook"}
+    try:
+        raw = export_config.read_config(site.file) if site.file is not None else {"site_name": "Operations Handbook"}
+    except (OSError, yaml.YAMLError) as exc:  # e.g. a custom tag on a mapping, which MkDocs' loader took
+        raise UsageError(
+            f"{shown(site.file or settings.root)}: cannot copy its config into the export: {exc}"
+        ) from None
     out_docs = out / "docs"
     if out_docs.exists():
         shutil.rmtree(out_docs)  # a stale page of an earlier export must not survive
