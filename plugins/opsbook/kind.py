@@ -8,7 +8,7 @@ over the frozen `Handbook`: `load` and `derive` return a new handbook with the k
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,7 @@ class Stage(IntEnum):
 
 
 Step = Callable[["Handbook", "ProblemLog"], "Handbook"]
+Loader = Callable[["Handbook", "ProblemLog"], Any]
 Macros = Callable[["Handbook", "Renderer", Callable[[], str]], dict[str, Callable[..., str]]]
 
 
@@ -49,3 +50,8 @@ class Kind:
     export: Callable[[Handbook], dict[str, Any]] | None = None  # its top-level keys of ops.json
     macros: Macros | None = None
     assets: Callable[[Handbook], Iterable[GeneratedAsset]] | None = None
+
+
+def fills(field: str, loader: Loader) -> Step:
+    """The `load` step of a kind whose loading fills one Handbook field with what `loader` returns."""
+    return lambda hb, log: replace(hb, **{field: loader(hb, log)})

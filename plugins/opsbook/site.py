@@ -1,10 +1,10 @@
-"""Helpers every kind shares: site URLs of pages, ISO dates and findings grouped for ops.json."""
+"""Helpers every kind shares: site URLs of pages, ISO dates, records and findings for ops.json."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from .handbook import Handbook
@@ -30,6 +30,29 @@ def page_url(page: str) -> str:
 def iso(value: date | datetime | None) -> str | None:
     """A date or timestamp as ops.json writes it: ISO 8601, UTC as `Z`; None stays None."""
     return None if value is None else value.isoformat().replace("+00:00", "Z")
+
+
+@runtime_checkable
+class ToJson(Protocol):
+    """A value that knows its ops.json form (findings, check results)."""
+
+    def to_json(self) -> Any: ...
+
+
+def json_value(value: object) -> Any:
+    """A field's value as ops.json writes it: tuples as lists, dates and timestamps as `iso`,
+    anything with a `to_json` (findings, check results) through it; other values as they are."""
+    if isinstance(value, tuple):
+        return [json_value(v) for v in value]
+    if isinstance(value, date | datetime):
+        return iso(value)
+    return value.to_json() if isinstance(value, ToJson) else value
+
+
+def fields_json(record: object, *names: str) -> dict[str, Any]:
+    """The named fields of a record, in that order, as ops.json writes them (`json_value`): the
+    one place that spells out how a plain field becomes JSON, so item exporters list names only."""
+    return {name: json_value(getattr(record, name)) for name in names}
 
 
 def findings_by(hb: Handbook, key: Callable[[Finding], str | None]) -> dict[str, list[dict[str, object]]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..site import page_url
+from ..site import fields_json, page_url
 from .model import ChecklistItem
 
 if TYPE_CHECKING:
@@ -14,21 +14,16 @@ if TYPE_CHECKING:
 def item_json(item: ChecklistItem) -> dict[str, Any]:
     return {
         "id": item.key,
-        "text": item.text,
-        "check": item.check,
-        "service": item.service,
+        **fields_json(item, "text", "check", "service"),
         "link": None if item.link is None else (item.link if "://" in item.link else page_url(item.link)),
-        "result": item.result.to_json() if item.result is not None else None,
+        **fields_json(item, "result"),
     }
 
 
 def checklists_json(hb: Handbook) -> list[dict[str, Any]]:
     return [
         {
-            "id": c.id,
-            "title": c.title,
-            "audience": c.audience,
-            "file": c.file,
+            **fields_json(c, "id", "title", "audience", "file"),
             "url": page_url(c.page),
             "sections": [{"title": s.title, "items": [item_json(i) for i in s.items]} for s in c.sections],
         }

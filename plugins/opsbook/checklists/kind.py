@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING
-
-from ..kind import Kind, Stage
+from ..kind import Kind, Stage, fills
 from .export import checklists_json
 from .load import load_checklists
 from .pages import checklist_pages
-
-if TYPE_CHECKING:
-    from ..handbook import Handbook
-    from ..problems import ProblemLog
-
-
-def load(hb: Handbook, log: ProblemLog) -> Handbook:
-    return replace(hb, checklists=load_checklists(hb, log))
-
 
 KIND = Kind(
     "checklists",
     options=("checklists",),
     stage=Stage.PRACTICE,
-    load=load,
+    load=fills("checklists", load_checklists),
     pages=checklist_pages,
     export=lambda hb: {"checklists": checklists_json(hb)},
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..site import iso
+from ..site import fields_json
 from .model import Decision
 
 if TYPE_CHECKING:
@@ -21,31 +21,15 @@ def in_force(d: Decision) -> bool | None:
     return None
 
 
+_LINKS = ("supersedes", "superseded_by", "amends", "amended_by", "in_favour_of", "incidents")
+_ABOUT = ("source_format", "file", "url", "tags", "owner", "deciders", "revisit", "rfcs", "notes", "findings")
+
+
 def decision_json(d: Decision) -> dict[str, Any]:
     return {
-        "id": d.id,
-        "title": d.title,
-        "status": d.status,
-        "status_raw": d.status_raw,
-        "status_qualifier": d.status_qualifier,
-        "date": iso(d.date),
-        "supersedes": list(d.supersedes),
-        "superseded_by": list(d.superseded_by),
-        "amends": list(d.amends),
-        "amended_by": list(d.amended_by),
-        "in_favour_of": list(d.in_favour_of),
-        "incidents": list(d.incidents),
+        **fields_json(d, "id", "title", "status", "status_raw", "status_qualifier", "date", *_LINKS),
         "in_force": in_force(d),
-        "source_format": d.source_format,
-        "file": d.file,
-        "url": d.url,
-        "tags": list(d.tags),
-        "owner": d.owner,
-        "deciders": list(d.deciders),
-        "revisit": iso(d.revisit),
-        "rfcs": list(d.rfcs),
-        "notes": list(d.notes),
-        "findings": [f.to_json() for f in d.findings],
+        **fields_json(d, *_ABOUT),
     }
 
 

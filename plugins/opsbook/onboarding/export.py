@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..checklists.export import item_json
-from ..site import page_url
+from ..site import fields_json, page_url
 
 if TYPE_CHECKING:
     from ..handbook import Handbook
@@ -25,16 +25,9 @@ def onboarding_json(hb: Handbook) -> dict[str, Any] | None:
                 "minutes": rl.minutes,
                 "reading": [
                     {
-                        "path": i.path,
-                        "title": i.title,
+                        **fields_json(i, "path", "title"),
                         "url": page_url(i.page),
-                        "week": i.week,
-                        "order": i.order,
-                        "roles": list(i.roles),
-                        "why": i.why,
-                        "words": i.words,
-                        "minutes": i.minutes,
-                        "declared_in": i.declared_in,
+                        **fields_json(i, "week", "order", "roles", "why", "words", "minutes", "declared_in"),
                     }
                     for i in rl.items
                 ],

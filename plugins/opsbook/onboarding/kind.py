@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING
-
-from ..kind import Kind, Stage
+from ..kind import Kind, Stage, fills
 from .export import onboarding_json
 from .load import load_onboarding
 from .pages import onboarding_pages
-
-if TYPE_CHECKING:
-    from ..handbook import Handbook
-    from ..problems import ProblemLog
-
-
-def load(hb: Handbook, log: ProblemLog) -> Handbook:
-    return replace(hb, onboarding=load_onboarding(hb, log))  # after checklists: it may list them
-
 
 KIND = Kind(
     "onboarding",
     options=("onboarding",),
     stage=Stage.PRACTICE,
-    load=load,
+    load=fills("onboarding", load_onboarding),  # after checklists: it may list them
     pages=onboarding_pages,
     export=lambda hb: {"onboarding": onboarding_json(hb)},
 )

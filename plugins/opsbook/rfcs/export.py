@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..site import iso
+from ..site import fields_json
 from .model import Rfc
 
 if TYPE_CHECKING:
@@ -13,21 +13,10 @@ if TYPE_CHECKING:
 
 def rfc_json(r: Rfc) -> dict[str, Any]:
     return {
-        "id": r.id,
-        "title": r.title,
-        "status": r.status,
-        "review_state": r.review_state,
-        "days_left": r.days_left,
-        "opens": iso(r.opens),
-        "closes": iso(r.closes),
-        "authors": list(r.authors),
-        "dri": r.dri,
-        "decision": r.decision,
-        "log": [{"date": iso(e.date), "entry": e.entry, "by": e.by} for e in r.log],
-        "tags": list(r.tags),
-        "file": r.file,
-        "url": r.url,
-        "findings": [f.to_json() for f in r.findings],
+        **fields_json(r, "id", "title", "status", "review_state", "days_left", "opens", "closes"),
+        **fields_json(r, "authors", "dri", "decision"),
+        "log": [fields_json(e, "date", "entry", "by") for e in r.log],
+        **fields_json(r, "tags", "file", "url", "findings"),
     }
 
 

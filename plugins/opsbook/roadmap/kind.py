@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..kind import Kind
+from ..kind import Kind, fills
 from ..sourcemap import page_of_file
 from .derive import link_roadmap, roadmap_findings
 from .export import roadmap_json
@@ -18,10 +18,6 @@ if TYPE_CHECKING:
     from ..problems import ProblemLog
 
 
-def load(hb: Handbook, log: ProblemLog) -> Handbook:
-    return replace(hb, roadmap=load_roadmap(hb.settings, log, hb.team))
-
-
 def derive(hb: Handbook, log: ProblemLog) -> Handbook:
     """The decisions and RFCs each item names, and links to the pages of the files it names."""
     if hb.roadmap is None:
@@ -32,7 +28,7 @@ def derive(hb: Handbook, log: ProblemLog) -> Handbook:
 KIND = Kind(
     "roadmap",
     options=("roadmap",),
-    load=load,
+    load=fills("roadmap", lambda hb, log: load_roadmap(hb.settings, log, hb.team)),
     derive=derive,
     findings=lambda hb: roadmap_findings(hb.roadmap) if hb.roadmap is not None else [],
     pages=roadmap_pages,

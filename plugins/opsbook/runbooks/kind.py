@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..kind import Kind
+from ..kind import Kind, fills
 from ..sourcemap import page_of_file
 from .derive import runbook_findings, with_links, with_staleness
 from .export import runbooks_json
@@ -15,10 +15,6 @@ from .pages import runbook_pages
 if TYPE_CHECKING:
     from ..handbook import Handbook
     from ..problems import ProblemLog
-
-
-def load(hb: Handbook, log: ProblemLog) -> Handbook:
-    return replace(hb, runbooks=load_runbooks(hb.settings, log, hb.services, hb.team))
 
 
 def derive(hb: Handbook, log: ProblemLog) -> Handbook:
@@ -33,7 +29,7 @@ def derive(hb: Handbook, log: ProblemLog) -> Handbook:
 KIND = Kind(
     "runbooks",
     options=("runbooks",),
-    load=load,
+    load=fills("runbooks", lambda hb, log: load_runbooks(hb.settings, log, hb.services, hb.team)),
     derive=derive,
     findings=lambda hb: runbook_findings(hb.runbooks, hb.services),
     pages=runbook_pages,

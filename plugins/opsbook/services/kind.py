@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..kind import Kind, Stage
+from ..kind import Kind, Stage, fills
 from ..team.model import check_person
 from .export import services_json
 from .load import load_services
@@ -15,10 +14,6 @@ from .pages import service_pages
 if TYPE_CHECKING:
     from ..handbook import Handbook
     from ..problems import ProblemLog
-
-
-def load(hb: Handbook, log: ProblemLog) -> Handbook:
-    return replace(hb, services=load_services(hb.settings, log))
 
 
 def derive(hb: Handbook, log: ProblemLog) -> Handbook:
@@ -32,7 +27,7 @@ KIND = Kind(
     "services",
     options=("slo", "slo_dir"),
     stage=Stage.NAMED,
-    load=load,
+    load=fills("services", lambda hb, log: load_services(hb.settings, log)),
     derive=derive,
     pages=service_pages,
     export=services_json,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..site import fields_json
 from .model import Shift
 
 if TYPE_CHECKING:
@@ -46,17 +47,7 @@ def team_json(hb: Handbook) -> dict[str, Any] | None:
         return None
     return {
         "file": team.file,
-        "people": [
-            {
-                "handle": p.handle,
-                "name": p.name,
-                "roles": list(p.roles),
-                "pod": p.pod,
-                "timezone": p.timezone,
-                "joined": p.joined.isoformat() if p.joined else None,
-            }
-            for p in team.people
-        ],
+        "people": [fields_json(p, "handle", "name", "roles", "pod", "timezone", "joined") for p in team.people],
         "pods": [
             {
                 "name": pod.name,
@@ -68,9 +59,7 @@ def team_json(hb: Handbook) -> dict[str, Any] | None:
         ],
         "roles": [
             {
-                "name": r.name,
-                "description": r.description,
-                "responsibilities": list(r.responsibilities),
+                **fields_json(r, "name", "description", "responsibilities"),
                 "holders": [p.handle for p in team.holders(r.name)],
             }
             for r in team.roles
