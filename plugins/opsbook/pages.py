@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from .render import Renderer
+    from .sourced import Sourced
 
 # What the generated pages need from Python-Markdown: the plugin adds any missing ones to the site's
 # config, and `opsbook export` writes them into the exported mkdocs.yml (details: `??? info` blocks).
@@ -54,6 +59,20 @@ class GeneratedPage:
         if self.source:
             front["opsbook_source"] = self.source
         return "---\n" + yaml.dump(front, Dumper=_DUMPER, sort_keys=True, allow_unicode=True) + "---\n\n" + self.body
+
+
+def item_page(
+    r: Renderer,
+    item: Sourced,
+    template: str,
+    tags: Iterable[str],
+    values: Mapping[str, Any],
+    replaces_source: bool = False,
+) -> GeneratedPage:
+    """The page of one item: `template` rendered with `values` at the item's page, under its title,
+    with its source file for the edit link; out of the nav (the kind's index lists it)."""
+    body = r.render(template, item.page, **values)
+    return GeneratedPage(item.page, body, item.title, tuple(tags), item.file, replaces_source=replaces_source)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..handbook import Handbook
-from ..pages import GeneratedPage
+from ..pages import GeneratedPage, item_page
 from ..render import Renderer
 
 
@@ -24,13 +24,5 @@ def checklist_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
         )
     ]
     for c in hb.checklists:
-        pages.append(
-            GeneratedPage(
-                path=c.page,
-                title=c.title,
-                body=r.render("checklists/checklist.md.j2", c.page, checklist=c),
-                tags=("checklist", *c.tags),
-                source=c.file,
-            )
-        )
+        pages.append(item_page(r, c, "checklists/checklist.md.j2", ("checklist", *c.tags), {"checklist": c}))
     return pages

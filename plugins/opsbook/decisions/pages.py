@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..handbook import Handbook
-from ..pages import GeneratedAsset, GeneratedPage
+from ..pages import GeneratedAsset, GeneratedPage, item_page
 from ..render import Renderer
 from .model import SKIP_NOTE, Decision, Skipped
 from .status import BADGE, STATUSES
@@ -68,22 +68,8 @@ def decision_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     rfcs_by_id = {rfc.id: rfc for rfc in hb.rfcs}
     for d in hb.decisions:
         tags = ("decision", *([d.status] if d.status else []), *d.tags)
-        pages.append(
-            GeneratedPage(
-                path=d.page,
-                title=d.title,
-                body=r.render(
-                    "decisions/record.md.j2",
-                    d.page,
-                    d=d,
-                    rfcs=[rfcs_by_id[i] for i in d.rfcs if i in rfcs_by_id],
-                    **ctx,
-                ),
-                tags=tuple(dict.fromkeys(tags)),
-                source=d.file,
-                replaces_source=d.replaces_source,
-            )
-        )
+        values = {"d": d, "rfcs": [rfcs_by_id[i] for i in d.rfcs if i in rfcs_by_id], **ctx}
+        pages.append(item_page(r, d, "decisions/record.md.j2", dict.fromkeys(tags), values, d.replaces_source))
     return pages
 
 

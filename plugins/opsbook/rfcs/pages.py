@@ -8,7 +8,7 @@ from typing import Any
 from .. import sourcemap
 from ..handbook import Handbook
 from ..links import rewrite_links
-from ..pages import GeneratedPage
+from ..pages import GeneratedPage, item_page
 from ..render import Renderer
 from .model import Rfc
 
@@ -75,15 +75,8 @@ def rfc_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
 
     for rfc in hb.rfcs:
         shown = replace(rfc, body=rewrite_links(rfc.body, rfc.file, rfc.page, resolve))
-        pages.append(
-            GeneratedPage(
-                path=rfc.page,
-                title=rfc.title,
-                body=r.render("rfcs/rfc.md.j2", rfc.page, r=shown, **ctx),
-                tags=tuple(dict.fromkeys(("rfc", *([rfc.status] if rfc.status else []), *rfc.tags))),
-                source=rfc.file,
-            )
-        )
+        tags = dict.fromkeys(("rfc", *([rfc.status] if rfc.status else []), *rfc.tags))
+        pages.append(item_page(r, rfc, "rfcs/rfc.md.j2", tags, {"r": shown, **ctx}))
     return pages
 
 

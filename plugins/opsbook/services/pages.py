@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..handbook import Handbook
 from ..incidents.derive import impact_end
 from ..incidents.model import Incident
-from ..pages import GeneratedPage
+from ..pages import GeneratedPage, item_page
 from ..render import Renderer
 from ..svg import page_url
 from .charts import Impact, budget_chart
@@ -28,21 +28,10 @@ def service_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     ]
     runbooks = hb.runbook_by_service  # the runbook of each known service (not alert runbooks)
     for service in hb.services:
-        pages.append(
-            GeneratedPage(
-                path=service.page,
-                title=service.title,
-                body=r.render(
-                    "services/service.md.j2",
-                    service.page,
-                    service=service,
-                    runbook=runbooks.get(service.id),
-                    budget_charts=budget_charts(hb, service),
-                ),
-                tags=("service", service.id, *(["owner:" + service.owner] if service.owner else [])),
-                source=service.file,
-            )
-        )
+        tags = ("service", service.id, *(["owner:" + service.owner] if service.owner else []))
+        charts = budget_charts(hb, service)
+        context = {"service": service, "runbook": runbooks.get(service.id), "budget_charts": charts}
+        pages.append(item_page(r, service, "services/service.md.j2", tags, context))
     return pages
 
 
