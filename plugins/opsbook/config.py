@@ -15,13 +15,13 @@ from dataclasses import fields
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .settings import DEFAULT_SEVERITIES, DETECTED_BY, OptionError, Settings, Severity, as_of_from_env
-from .timeparse import POSTMORTEM_DEADLINE, ParseError, parse_duration
+from .timeparse import POSTMORTEM_DEADLINE, ParseError, parse_duration, parse_zone
 
 DECISION_STATUSES = ("proposed", "accepted", "rejected", "deprecated", "superseded")
 
@@ -93,9 +93,9 @@ class Timezone(_Named[ZoneInfo]):
         if isinstance(value, ZoneInfo):
             return value
         try:
-            return ZoneInfo(str(value))
-        except (ZoneInfoNotFoundError, ValueError):
-            raise self.fail(f"{value!r} is not an IANA time zone such as UTC or Europe/Berlin") from None
+            return parse_zone(value)
+        except ParseError as exc:
+            raise self.fail(str(exc)) from None
 
 
 class Duration(_Named[timedelta]):

@@ -17,10 +17,12 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DATE_HINT = "a date is written YYYY-MM-DD, e.g. 2026-11-04"
 TIMESTAMP_HINT = "a timestamp is ISO 8601, e.g. 2026-11-04T09:12:00Z or 2026-11-04T10:12:00+01:00"
 DURATION_HINT = "a duration is written like 200ms, 30s, 45m, 7h, 30d, 2w or 1h30m"
+ZONE_HINT = "use one such as Europe/Berlin, America/New_York or UTC"
 
 MIN_DATE = date(1970, 1, 1)
 MAX_DATE = date(2200, 12, 31)
@@ -60,6 +62,15 @@ def parse_date(value: object) -> date:
     except ValueError as exc:
         raise ParseError(f"{text!r} is not a real date ({exc}); {DATE_HINT}") from None
     return in_range(day, text)
+
+
+def parse_zone(value: object) -> ZoneInfo:
+    """An IANA time zone by name: the one check of every zone the handbook names (options, the team,
+    rotations, people, the cadence, `opsbook init --timezone`)."""
+    try:
+        return ZoneInfo(str(value))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ParseError(f"{value!r} is not an IANA time zone; {ZONE_HINT}") from None
 
 
 def parse_timestamp(value: object, tz: tzinfo) -> datetime:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .problems import ProblemLog
+from .timeparse import ParseError
 from .yamlio import LineDict, LineList, NotFinite
 
 if TYPE_CHECKING:  # jsonschema is imported on first use: valid data never needs it (see `_fast`)
@@ -86,6 +88,19 @@ def _message(error: ValidationError) -> str:
     return f"{prefix}{error.message}" + (f" ({hint})" if hint and error.validator != "required" else "")
 
 
+T = TypeVar("T")
+
+
+def parsed(item: LineDict, key: str, parse: Callable[[Any], T], file: str, problems: ProblemLog) -> T | None:
+    """The field `key` of `item` read by `parse` (a date, duration, zone, ...), or None after a
+    problem at the field's line that names the field and says what is allowed."""
+    try:
+        return parse(item[key])
+    except ParseError as exc:
+        problems.add(file, item.line_of(key), f"{key}: {exc}")
+        return None
+
+
 class Invalid:
     """The paths that failed validation, so loaders drop exactly the broken items."""
 
@@ -98,6 +113,14 @@ class Invalid:
     def under(self, *prefix: Any) -> bool:
         """True when an error lies at or below `prefix` (a bad field makes its item unusable)."""
         return any(path[: len(prefix)] == prefix for path in self.paths)
+
+    def entries(self, raw: Any, *at: Any) -> Iterator[tuple[LineDict, int]]:
+        """The mappings of the list `raw` (found at path `at`) that passed validation, each with its
+        line; none when `raw` is not a list. The schema named the problem of every other entry."""
+        if isinstance(raw, LineList):
+            for index, item in enumerate(raw):
+                if isinstance(item, LineDict) and not self.under(*at, index):
+                    yield item, raw.line_of(index)
 
 
 # Keywords a compiled draft-07 validator checks exactly as jsonschema checks draft 2020-12 (plus

@@ -42,7 +42,7 @@ def test_bad_rituals(tmp_path: Path) -> None:
     )
     problems = [str(p) for p in hb.problems]
     expected = [
-        "ops/cadence.yml:1: timezone 'Europe/Atlantis' is unknown",
+        "ops/cadence.yml:1: timezone: 'Europe/Atlantis' is not an IANA time zone",
         "ops/cadence.yml:4: a weekly ritual needs `days`",
         "ops/cadence.yml:5: rituals.2.frequency: 'hourly' is not allowed; use one of: daily, weekly",
         "ops/cadence.yml:6: rituals.3.time: '25:00' is not allowed; a 24-hour local time",

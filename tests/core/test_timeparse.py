@@ -162,3 +162,13 @@ def test_durations_at_the_ends_of_their_span_are_fine() -> None:
     assert parse_duration("400d", SLO_WINDOW) == timedelta(days=400)
     assert parse_duration("1ms", THRESHOLD) == timedelta(milliseconds=1)
     assert parse_duration("3650d") == timedelta(days=3650)
+
+
+@pytest.mark.parametrize("bad", ["Mars/Olympus", "", "../etc/passwd", "Europe/"])
+def test_one_time_zone_check_with_one_wording(bad: str) -> None:
+    """Options, the team, rotations, people, the cadence and `opsbook init` all check zones here."""
+    from opsbook.timeparse import parse_zone
+
+    assert parse_zone("Europe/Berlin").key == "Europe/Berlin"
+    with pytest.raises(ParseError, match=r"is not an IANA time zone; use one such as Europe/Berlin"):
+        parse_zone(bad)

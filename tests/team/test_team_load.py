@@ -108,12 +108,12 @@ def test_bad_inputs_each_name_file_and_line_and_keep_the_rest(tmp_path: Path) ->
         """,
     )
     expected = [
-        ("ops/team.yml:1:", "timezone 'Mars/Olympus' is unknown"),
+        ("ops/team.yml:1:", "timezone: 'Mars/Olympus' is not an IANA time zone"),
         ("ops/team.yml:5:", "role 'Wizard' is not defined"),
         ("ops/team.yml:6:", "handle 'alice' is used twice"),
         ("ops/team.yml:7:", "joined: '2026-02-30' is not a real date"),
         ("ops/team.yml:7:", "pod 'moon-pod' is not one of the pods"),
-        ("ops/team.yml:7:", "timezone 'Nowhere/Land' is unknown"),
+        ("ops/team.yml:7:", "timezone: 'Nowhere/Land' is not an IANA time zone"),
         ("ops/team.yml:8:", "'handle' is a required property"),
         ("ops/team.yml:11:", "handoff: 'someday' is not a handoff"),
         ("ops/team.yml:12:", "rotation member 'mallory' is not a person"),

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any, cast
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..problems import ProblemLog
 from ..settings import Settings
 from ..sources import present, read_yaml
 from ..team.model import Team, check_person_or_role
-from ..timeparse import RITUAL, ParseError, parse_date, parse_duration
-from ..validate import Invalid, check
-from ..yamlio import LineDict, LineList
+from ..timeparse import RITUAL, parse_date, parse_duration, parse_zone
+from ..validate import Invalid, check, parsed
+from ..yamlio import LineDict
 from .derive import WORKDAYS, derive_cadence
 from .model import DAY_NAMES, Cadence, Frequency, MeetingFormat, Ritual
 
@@ -42,21 +41,10 @@ def load_cadence(settings: Settings, problems: ProblemLog, team: Team | None = N
             item["time"] = _sexagesimal(item["time"])
     invalid = check(data, "cadence", name, problems)
     if "timezone" in data and not invalid.under("timezone"):
-        try:
-            zone = ZoneInfo(str(data["timezone"])).key
-        except (ZoneInfoNotFoundError, ValueError):
-            problems.add(
-                name,
-                data.line_of("timezone"),
-                f"timezone {data['timezone']!r} is unknown; use an "
-                "IANA time zone such as Europe/Berlin, America/New_York or UTC",
-            )
+        zone = found.key if (found := parsed(data, "timezone", parse_zone, name, problems)) else zone
     default_start = date(settings.as_of.year, 1, 1)
     if "start" in data and not invalid.under("start"):
-        try:
-            default_start = parse_date(data["start"])
-        except ParseError as exc:
-            problems.add(name, data.line_of("start"), f"start: {exc}")
+        default_start = parsed(data, "start", parse_date, name, problems) or default_start
     rituals = _rituals(data.get("rituals"), name, invalid, problems, team, default_start)
     return derive_cadence(Cadence(file=name, timezone=zone, rituals=rituals), settings.as_of)
 
@@ -64,13 +52,8 @@ def load_cadence(settings: Settings, problems: ProblemLog, team: Team | None = N
 def _rituals(
     raw: Any, file: str, invalid: Invalid, problems: ProblemLog, team: Team | None, default_start: date
 ) -> tuple[Ritual, ...]:
-    if not isinstance(raw, LineList):
-        return ()
     rituals: dict[str, Ritual] = {}
-    for index, item in enumerate(raw):
-        line = raw.line_of(index)
-        if invalid.under("rituals", index) or not isinstance(item, LineDict):
-            continue  # the schema named the problem; the other rituals stay
+    for item, line in invalid.entries(raw, "rituals"):
         ritual = _ritual(item, file, line, problems, default_start)
         if ritual is None:
             continue
@@ -101,20 +84,12 @@ def _ritual(item: LineDict, file: str, line: int, problems: ProblemLog, default_
         return None
     if frequency == "daily" and not days:
         days = WORKDAYS
-    start = default_start
-    if "start" in item:
-        try:
-            start = parse_date(item["start"])
-        except ParseError as exc:
-            problems.add(file, item.line_of("start"), f"start: {exc}")
-            return None
+    start = parsed(item, "start", parse_date, file, problems) if "start" in item else default_start
+    if start is None:
+        return None
     duration = None
-    if "duration" in item:
-        try:
-            duration = parse_duration(item["duration"], RITUAL)
-        except ParseError as exc:
-            problems.add(file, item.line_of("duration"), f"duration: {exc}")
-            return None
+    if "duration" in item and (duration := parsed(item, "duration", _ritual_length, file, problems)) is None:
+        return None
     week = item.get("week")
     hour, _, minute = str(item["time"]).partition(":") if "time" in item else ("", "", "")
     return Ritual(
@@ -136,3 +111,7 @@ def _ritual(item: LineDict, file: str, line: int, problems: ProblemLog, default_
 
 def _str(value: Any) -> str | None:
     return None if value is None or str(value).strip() == "" else str(value)
+
+
+def _ritual_length(value: object) -> timedelta:
+    return parse_duration(value, RITUAL)

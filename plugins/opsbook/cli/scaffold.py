@@ -15,9 +15,10 @@ from datetime import datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from ..settings import AsOfError, Settings, as_of_from_env
+from ..timeparse import ParseError, parse_zone
 from . import new
 from .common import UsageError, shown
 
@@ -75,11 +76,9 @@ def run(args: argparse.Namespace) -> int:
     if not SERVICE_ID.match(args.service):
         raise UsageError(f"--service {args.service!r}: a service id is lower-case letters, digits and dashes")
     try:
-        zone = ZoneInfo(args.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(
-            f"--timezone {args.timezone!r} is not an IANA time zone such as UTC or Europe/Berlin"
-        ) from None
+        zone = parse_zone(args.timezone)
+    except ParseError as exc:
+        raise UsageError(f"--timezone {exc}") from None
     written = scaffold(target, name=args.name, service=args.service, timezone=zone, into=into)
     for path in written:
         sys.stdout.write(shown(path) + "\n")

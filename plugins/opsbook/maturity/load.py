@@ -187,13 +187,8 @@ def _date(raw: LineDict, key: str, file: str, what: str, problems: ProblemLog) -
 def _exemptions(
     hb: Handbook, raw: Any, by_id: dict[str, Criterion], invalid: Any, file: str, problems: ProblemLog
 ) -> tuple[Exemption, ...]:
-    if not isinstance(raw, LineList):
-        return ()
     found: dict[tuple[str, str | None], Exemption] = {}
-    for index, entry in enumerate(raw):
-        line = raw.line_of(index)
-        if invalid.under("exemptions", index) or not isinstance(entry, LineDict):
-            continue
+    for entry, line in invalid.entries(raw, "exemptions"):
         crit = by_id.get(str(entry["criterion"]))
         target = _target(hb, entry, crit, by_id, "exemption", file, line, problems)
         until = _date(entry, "until", file, "exemption", problems)
@@ -216,13 +211,8 @@ def _exemptions(
 def _attestations(
     hb: Handbook, raw: Any, by_id: dict[str, Criterion], invalid: Any, file: str, problems: ProblemLog
 ) -> tuple[Attestation, ...]:
-    if not isinstance(raw, LineList):
-        return ()
     found: list[Attestation] = []
-    for index, entry in enumerate(raw):
-        line = raw.line_of(index)
-        if invalid.under("attestations", index) or not isinstance(entry, LineDict):
-            continue
+    for entry, line in invalid.entries(raw, "attestations"):
         crit = by_id.get(str(entry["criterion"]))
         target = _target(hb, entry, crit, by_id, "attestation", file, line, problems)
         on = _date(entry, "date", file, "attestation", problems)

@@ -10,7 +10,7 @@ from ..settings import Settings
 from ..sources import present, read_yaml
 from ..timeparse import SLO_WINDOW, THRESHOLD, ParseError, Span, parse_duration
 from ..validate import check
-from ..yamlio import LineDict, LineList
+from ..yamlio import LineDict
 from .derive import make_slo
 from .foreign import load_foreign, merge
 from .model import SERVICE_ID, SERVICE_ID_HINT, Service, Slo
@@ -95,12 +95,8 @@ def _duration(item: LineDict, key: str, span: Span, file: str, problems: Problem
 def _slos(
     sid: str, raw: Any, default_window: timedelta, file: str, invalid: Any, problems: ProblemLog
 ) -> tuple[Slo, ...]:
-    if not isinstance(raw, LineList):
-        return ()
     slos = []
-    for index, item in enumerate(raw):
-        if invalid.under("services", sid, "slos", index) or not isinstance(item, LineDict):
-            continue  # the schema already named the problem; the other SLOs stay
+    for item, line in invalid.entries(raw, "services", sid, "slos"):  # the other SLOs stay
         window = _duration(item, "window", SLO_WINDOW, file, problems) if "window" in item else default_window
         threshold = _duration(item, "threshold", THRESHOLD, file, problems) if "threshold" in item else None
         if window is None or ("threshold" in item and threshold is None):
@@ -113,7 +109,7 @@ def _slos(
                 window=window,
                 threshold=threshold,
                 file=file,
-                line=raw.line_of(index),
+                line=line,
                 name=_str(item.get("name")) or "",
                 description=_str(item.get("description")) or "",
             )

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from datetime import time
 from typing import Any, cast
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from .. import content
 from ..problems import ProblemLog
 from ..settings import Settings
 from ..sources import present, read_yaml
-from ..timeparse import ParseError, parse_date
-from ..validate import check
+from ..timeparse import ParseError, parse_date, parse_zone
+from ..validate import check, parsed
 from ..yamlio import LineDict, LineList
 from .derive import oncall
 from .model import WEEKDAYS, Person, Pod, Role, Rotation, RotationCadence, Team
@@ -41,17 +41,6 @@ def parse_handoff(text: str) -> tuple[int, time]:
     return WEEKDAYS.index(day), time(hour, minute)
 
 
-def zone_ok(name: object) -> bool:
-    try:
-        ZoneInfo(str(name))
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
-
-
-ZONE_HINT = "use an IANA time zone such as Europe/Berlin, America/New_York or UTC"
-
-
 def load_team(settings: Settings, problems: ProblemLog) -> Team | None:
     """The team, or None without a team file (then nobody's name is checked)."""
     path = settings.path(settings.team)
@@ -70,8 +59,11 @@ def load_team(settings: Settings, problems: ProblemLog) -> Team | None:
         return None
     invalid = check(data, "team", name, problems)
     team_zone = _str(data.get("timezone"))
-    if team_zone is not None and not invalid.under("timezone") and not zone_ok(team_zone):
-        problems.add(name, data.line_of("timezone"), f"timezone {team_zone!r} is unknown; {ZONE_HINT}")
+    if (
+        team_zone is not None
+        and not invalid.under("timezone")
+        and not parsed(data, "timezone", parse_zone, name, problems)
+    ):
         team_zone = None
     roles = _roles(data.get("roles"), name, invalid, problems)
     declared = _pods(data.get("pods"), invalid)
@@ -132,14 +124,9 @@ def _pods(raw: Any, invalid: Any) -> tuple[Pod, ...]:
 def _people(
     raw: Any, file: str, invalid: Any, problems: ProblemLog, roles: tuple[Role, ...], declared_pods: set[str]
 ) -> tuple[Person, ...]:
-    if not isinstance(raw, LineList):
-        return ()
     role_names = {r.name.lower(): r.name for r in roles}
     people: dict[str, Person] = {}
-    for index, item in enumerate(raw):
-        line = raw.line_of(index)
-        if invalid.under("people", index) or not isinstance(item, LineDict):
-            continue
+    for item, line in invalid.entries(raw, "people"):
         handle = str(item["handle"])
         if handle in people:
             problems.add(
@@ -149,12 +136,7 @@ def _people(
                 f"{people[handle].line}); every person needs a unique handle",
             )
             continue
-        joined = None
-        if "joined" in item:
-            try:
-                joined = parse_date(item["joined"])
-            except ParseError as exc:
-                problems.add(file, item.line_of("joined"), f"joined: {exc}")
+        joined = parsed(item, "joined", parse_date, file, problems) if "joined" in item else None
         pod = _str(item.get("pod"))
         if pod is not None and declared_pods and pod not in declared_pods:
             problems.add(
@@ -162,10 +144,7 @@ def _people(
                 item.line_of("pod"),
                 f"pod {pod!r} is not one of the pods of this file; use one of: {', '.join(sorted(declared_pods))}",
             )
-        zone = _str(item.get("timezone"))
-        if zone is not None and not zone_ok(zone):
-            problems.add(file, item.line_of("timezone"), f"timezone {zone!r} is unknown; {ZONE_HINT}")
-            zone = None
+        zone = parsed(item, "timezone", parse_zone, file, problems) if item.get("timezone") is not None else None
         person_roles = []
         for r_index, role in enumerate(item.get("roles") or ()):
             known = role_names.get(str(role).strip().lower())
@@ -183,7 +162,7 @@ def _people(
             name=_str(item.get("name")) or handle,
             roles=tuple(person_roles),
             pod=pod,
-            timezone=zone,
+            timezone=zone.key if zone else None,
             joined=joined,
             line=line,
         )
@@ -193,32 +172,16 @@ def _people(
 def _rotations(
     raw: Any, file: str, invalid: Any, problems: ProblemLog, handles: set[str], default_zone: str
 ) -> tuple[Rotation, ...]:
-    if not isinstance(raw, LineList):
-        return ()
     rotations: dict[str, Rotation] = {}
-    for index, item in enumerate(raw):
-        line = raw.line_of(index)
-        if invalid.under("rotations", index) or not isinstance(item, LineDict):
-            continue
+    for item, line in invalid.entries(raw, "rotations"):
         rname = str(item["name"])
-        ok = True
         if rname in rotations:
             problems.add(file, line, f"rotation {rname!r} is defined twice; give each rotation a unique name")
             continue
-        try:
-            start = parse_date(item["start"])
-        except ParseError as exc:
-            problems.add(file, item.line_of("start"), f"start: {exc}")
-            ok = False
-        try:
-            day, at = parse_handoff(item["handoff"])
-        except ParseError as exc:
-            problems.add(file, item.line_of("handoff"), f"handoff: {exc}")
-            ok = False
-        zone = _str(item.get("timezone")) or default_zone
-        if not zone_ok(zone):
-            problems.add(file, item.line_of("timezone"), f"timezone {zone!r} is unknown; {ZONE_HINT}")
-            ok = False
+        start = parsed(item, "start", parse_date, file, problems)
+        handoff = parsed(item, "handoff", parse_handoff, file, problems)
+        zone = parsed(item, "timezone", parse_zone, file, problems) if item.get("timezone") else ZoneInfo(default_zone)
+        ok = True
         members = item["members"]
         for m_index, member in enumerate(members):
             if str(member).lstrip("@") not in handles:
@@ -229,15 +192,15 @@ def _rotations(
                     "person in `people`; use a person's handle (a pod cannot be on call)",
                 )
                 ok = False
-        if not ok:
+        if not ok or start is None or handoff is None or zone is None:
             continue  # a rotation with a bad field would name the wrong person on call: leave it out
         rotations[rname] = Rotation(
             name=rname,
             cadence=cast(RotationCadence, str(item.get("cadence") or "weekly")),  # checked by the schema
             start=start,
-            handoff_day=day,
-            handoff_time=at,
-            timezone=zone,
+            handoff_day=handoff[0],
+            handoff_time=handoff[1],
+            timezone=zone.key,
             members=tuple(str(m).lstrip("@") for m in members),
             description=_str(item.get("description")) or "",
             pager=_str(item.get("pager")),
