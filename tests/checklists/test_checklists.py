@@ -11,8 +11,8 @@ import pytest
 
 from conftest import mkdocs_build
 from opsbook.build import load_handbook, render_pages
-from opsbook.checklists.load import slug
 from opsbook.settings import Settings
+from opsbook.slugs import slug
 
 SLO = """\
 services:
@@ -52,6 +52,25 @@ def test_slug_is_short_readable_and_stable() -> None:
     assert slug("Tests, docs & security checks") == "tests-docs-security-checks"
     assert slug("!!!") == "item"
     assert len(slug("word " * 40)) <= 48
+
+
+# Item keys are readers' localStorage keys (slugs.py): what the slug of these texts was, it stays,
+# accents dropped rather than folded and a first word too long for the key giving the fallback.
+FROZEN_KEYS = {
+    "Tests, docs & security checks": "tests-docs-security-checks",
+    "Café au lait — Überprüfung": "caf-au-lait-berpr-fung",
+    "On-call: 24/7 (P1) ready?": "on-call-24-7-p1-ready",
+    "x" * 48 + " tail": "item",
+    "ab " * 30: "ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab",
+    "": "item",
+    "incidents/2026-q1 review": "incidents-2026-q1-review",
+    "ÉCOLE Straße naïve": "cole-stra-e-na-ve",
+}
+
+
+@pytest.mark.parametrize(("text", "key"), FROZEN_KEYS.items())
+def test_checklist_item_keys_never_change(text: str, key: str) -> None:
+    assert slug(text) == key
 
 
 def test_items_sections_keys_and_results(make_site: Callable[..., Path]) -> None:

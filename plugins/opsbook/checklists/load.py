@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..checks import REGISTRY, run
 from ..checks.registry import SERVICE
 from ..problems import ProblemLog
+from ..slugs import slug  # item keys are readers' localStorage keys: see slugs.py
 from ..sourcemap import normalise, resolver, source_title
 from ..sources import list_files, name_order, read_yaml, rel
 from ..validate import check
@@ -17,17 +18,6 @@ from .model import Checklist, ChecklistItem, ChecklistSection
 
 if TYPE_CHECKING:
     from ..handbook import Handbook
-
-
-def slug(text: str, fallback: str = "item") -> str:
-    """A readable, stable id from text: `Tests, docs & security checks` -> `tests-docs-security-checks`."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    out = ""
-    for word in words:
-        if len(out) + len(word) + 1 > 48:
-            break
-        out = f"{out}-{word}" if out else word
-    return out or fallback
 
 
 def resolve_link(

@@ -12,7 +12,6 @@ import os
 import random
 import re
 import time
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,10 +20,11 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
+from ..incidents.model import ID_PATTERN, ID_TEXT, id_day_and_number
 from ..settings import Settings
 
-INCIDENT_ID = re.compile(r"^INC-(\d{8})-(\d+)")
-_ID_LINE = re.compile(r"^id:\s*['\"]?(INC-\d{8}-\d+)", re.M)
+# An `id:` line of an incident's front matter holding an id as the schema allows it (ID_TEXT).
+_ID_LINE = re.compile(rf"^id:[ \t]*(['\"]?)({ID_TEXT})\1[ \t\r]*(?:#.*)?$", re.M)
 DECISION_NAME = re.compile(r"^(\d{4})-(\d{4})(?:-|$)")
 RFC_NAME = re.compile(r"^(\d{4})-(\d{2})-(.+)$")
 MAX_TRIES = 200
@@ -44,14 +44,19 @@ def incident_numbers(folder: Path, day: date) -> set[int]:
     stamp = day.strftime("%Y%m%d")
     numbers: set[int] = set()
     for path in _files(folder):
-        ids = [path.stem]
+        ids = [path.stem] if ID_PATTERN.match(path.stem) else []
         if path.suffix.lower() in (".md", ".markdown"):
-            ids += _ID_LINE.findall(_head(path))
-        for text in ids:
-            match = INCIDENT_ID.match(text)
-            if match and match.group(1) == stamp:
-                numbers.add(int(match.group(2)))
+            ids += id_lines(_head(path))
+        for incident_id in ids:
+            day_of_id, number = id_day_and_number(incident_id)
+            if day_of_id == stamp:
+                numbers.add(number)
     return numbers
+
+
+def id_lines(text: str) -> list[str]:
+    """The incident ids of the `id:` lines in `text` (a front matter) that the schema would accept."""
+    return [m.group(2) for m in _ID_LINE.finditer(text)]
 
 
 def decision_numbers(folders: Iterable[Path], year: int) -> set[int]:
@@ -68,15 +73,6 @@ def decision_numbers(folders: Iterable[Path], year: int) -> set[int]:
 def rfc_slugs(folder: Path) -> set[str]:
     """Slugs of every RFC (`YYYY-MM-<slug>.md`), whatever its month."""
     return {m.group(3) for p in _files(folder) if (m := RFC_NAME.match(p.stem))}
-
-
-def slugify(title: str, fallback: str) -> str:
-    """`Adopt OpenSLO for SLOs!` -> `adopt-openslo-for-slos`; at most 60 characters, cut at a dash."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > 60:
-        slug = slug[:60].rsplit("-", 1)[0]
-    return slug or fallback
 
 
 def _files(folder: Path) -> list[Path]:
@@ -189,7 +185,7 @@ def new_incident(settings: Settings, day: date, context: dict[str, Any]) -> Crea
 
     def unique(path: Path) -> bool:  # a file named otherwise may carry the same id in its front matter
         return not any(
-            p != path and path.stem in _ID_LINE.findall(_head(p))
+            p != path and path.stem in id_lines(_head(p))
             for p in _files(folder)
             if p.suffix.lower() in (".md", ".markdown")
         )

@@ -11,6 +11,7 @@ from typing import Any
 from ..build import load_handbook
 from ..handbook import Handbook
 from ..settings import Settings
+from ..slugs import file_slug
 from ..timeparse import ParseError, parse_date, parse_timestamp
 from . import new
 from .common import UsageError, handbook_settings, shown
@@ -116,7 +117,7 @@ def _decision(args: argparse.Namespace, s: Settings, hb: Handbook, day: date) ->
         "tags": args.tag,
         "revisit": None,
     }
-    slug = new.slugify(title, "decision")
+    slug = file_slug(title, "decision")
     return _write(
         args,
         lambda: new.new_decision(s, day, slug, context, args.folder),
@@ -148,7 +149,7 @@ def _rfc(args: argparse.Namespace, s: Settings, hb: Handbook, day: date) -> tupl
         "date": day.isoformat(),
         "log_entry": "Draft started" if status == "draft" else "Review opened",
     }
-    slug = new.slugify(title, "rfc")
+    slug = file_slug(title, "rfc")
     return _write(
         args,
         lambda: new.new_rfc(s, day, slug, context),

@@ -18,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..settings import AsOfError, Settings, as_of_from_env
+from ..slugs import file_slug
 from ..timeparse import ParseError, parse_zone
 from . import new
 from .common import UsageError, shown
@@ -239,9 +240,9 @@ def _samples(settings: Settings, service: str, now: datetime, skip_existing: boo
     makers = {
         settings.incidents: lambda: new.new_incident(settings, start.date(), incident),
         settings.decisions[0]: lambda: new.new_decision(
-            settings, now.date(), new.slugify(decision["title"], "decision"), decision
+            settings, now.date(), file_slug(decision["title"], "decision"), decision
         ),
-        settings.rfcs: lambda: new.new_rfc(settings, now.date(), new.slugify(rfc["title"], "rfc"), rfc),
+        settings.rfcs: lambda: new.new_rfc(settings, now.date(), file_slug(rfc["title"], "rfc"), rfc),
     }
     return [
         make()

@@ -22,9 +22,8 @@ from ..timeparse import DATE_HINT, RANGE_HINT, OutOfRange, ParseError, parse_dat
 from ..validate import Invalid, check
 from ..yamlio import LineDict, LineList, split_front_matter
 from .impact import read_impact
-from .model import FOLLOW_UP_STATUSES, TIMESTAMP_FIELDS, FollowUp, Incident
+from .model import FOLLOW_UP_STATUSES, ID_PATTERN, TIMESTAMP_FIELDS, FollowUp, Incident, id_day_and_number
 
-ID_PATTERN = re.compile(r"^INC-(\d{8})-(\d{2,})$")
 ID_HINT = "an incident id is INC-YYYYMMDD-NN, e.g. INC-20261104-01"
 # Files in the incidents folder that are not incidents.
 _SKIP = {"readme.md", "index.md"}
@@ -187,10 +186,9 @@ def _id(front: LineDict, stem: str, name: str, invalid: Invalid, problems: Probl
             f"after the id ({ID_HINT}, file INC-20261104-01.md)",
         )
         return None
-    match = ID_PATTERN.match(incident_id)
-    assert match is not None
+    day, _ = id_day_and_number(incident_id)
     try:
-        parse_date(f"{match.group(1)[:4]}-{match.group(1)[4:6]}-{match.group(1)[6:]}")
+        parse_date(f"{day[:4]}-{day[4:6]}-{day[6:]}")
     except ParseError as exc:
         line = front.line_of("id") if "id" in front else front.line
         what = f"has a date out of range ({RANGE_HINT})" if isinstance(exc, OutOfRange) else "has no real date in it"

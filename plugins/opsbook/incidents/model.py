@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from typing import Literal
+
+# An incident id, INC-YYYYMMDD-NN: incident.schema.json's `id` pattern, which the loader (file names)
+# and `opsbook new` (the ids on disk) use too, so neither accepts an id the schema rejects
+# (tests/incidents/test_incident_ids.py). [0-9], not \d: Python's \d also matches other scripts' digits.
+ID_TEXT = "INC-[0-9]{8}-[0-9]{2,}"
+ID_PATTERN = re.compile(f"^{ID_TEXT}$")
+
+
+def id_day_and_number(incident_id: str) -> tuple[str, int]:
+    """`INC-20261104-01` -> ("20261104", 1), for an id that matches ID_PATTERN."""
+    return incident_id[4:12], int(incident_id[13:])
+
 
 # Timestamps of an incident in the order they must happen (pairs checked in load.py).
 TIMESTAMP_FIELDS: tuple[str, ...] = ("started", "detected", "acknowledged", "mitigated", "resolved")
