@@ -216,7 +216,7 @@ def test_new_files_load_without_problems_in_the_example_handbook(
     ("argv", "message"),
     [
         (["incident", "--service", "api", "--severity", "SEV-9"], "use one of: SEV-1, SEV-2, SEV-3"),
-        (["incident", "--service", "nope"], "known: api, web"),
+        (["incident", "--service", "nope"], "use one of: api, web"),
         (["incident"], "--service ID"),
         (["incident", "--service", "api", "--coordinator", "mallory"], "known handles: dana, frank"),
         (["decision", "--owner", "eve"], "'eve' is not a person or pod"),

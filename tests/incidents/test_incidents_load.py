@@ -91,7 +91,7 @@ def test_configured_pagerduty_scale(tmp_path: Path) -> None:
 def test_unknown_service(tmp_path: Path) -> None:
     text = _with(GOOD, "services: [api]", "services:\n  - api\n  - checkout")
     got = _bad(tmp_path, text)
-    assert got == [(7, "service 'checkout' is not defined in ops/slo.yml; known services: api, jobs, web")]
+    assert got == [(7, "service 'checkout' is not a service of ops/slo.yml; use one of: api, jobs, web")]
 
 
 def test_services_are_not_checked_without_any_services_source(tmp_path: Path) -> None:
@@ -106,7 +106,7 @@ def test_unknown_service_with_an_empty_services_file(tmp_path: Path) -> None:
     assert problems_of(hb, F) == [
         (
             5,
-            "service 'api' is not defined in ops/slo.yml; known services: none yet (define services in ops/slo.yml)",
+            "service 'api' is not a service of ops/slo.yml; use one of: none yet (define services in ops/slo.yml)",
         )
     ]
     assert len(hb.incidents) == 1
@@ -387,7 +387,7 @@ def test_corpus_postmortem_with_partial_front_matter(tmp_path: Path) -> None:
         [
             "'detected' is a required property",
             "'started' is a required property",
-            "service 'kubernetes' is not defined in ops/slo.yml; known services: api, jobs, web",
+            "service 'kubernetes' is not a service of ops/slo.yml; use one of: api, jobs, web",
         ]
     )
     (i,) = hb.incidents  # shown with what it has, so the reader sees the problem in context

@@ -110,7 +110,7 @@ def test_bad_front_matter(tmp_path: Path) -> None:
         "ops/runbooks/api.md:3: last_reviewed: '2026-02-30' is not a real date",
         "ops/runbooks/api.md:4: pager: 'javascript:alert(1)' is not allowed; a link to the paging policy",
         "ops/runbooks/ok.md:2: front matter must be a mapping",
-        "ops/runbooks/web.md:2: service 'webb' is not a service in ops/slo.yml; use one of: api, web",
+        "ops/runbooks/web.md:2: service 'webb' is not a service of ops/slo.yml; use one of: api, web",
         "ops/runbooks/web.md:3: last_reviewed: 'yesterday' is not allowed; the date of the last review",
         "ops/runbooks/web.md:4: title: ['not', 'a', 'string'] is not of type 'string'",
     ]

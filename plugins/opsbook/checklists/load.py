@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..checks import REGISTRY, run
 from ..checks.registry import SERVICE
 from ..problems import ProblemLog
+from ..services.model import unknown_service
 from ..slugs import slug  # item keys are readers' localStorage keys: see slugs.py
 from ..sourcemap import normalise, resolver, source_title
 from ..sources import list_files, name_order, read_yaml, rel
@@ -161,9 +162,7 @@ def load_items(
                     problems.add(
                         file,
                         _line(fields, "service", line),
-                        f"service {service_id!r} is not a "
-                        f"service of {hb.settings.slo}; use one of: "
-                        f"{', '.join(sorted(hb.service_by_id)) or 'none defined'}",
+                        unknown_service(service_id, hb.service_by_id, hb.settings.slo),
                     )
                     continue
             item = replace(item, check=check_id, service=service_id, result=run(hb, check_id, service))

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..build import load_handbook
 from ..handbook import Handbook
+from ..services.model import unknown_service
 from ..settings import Settings
 from ..slugs import file_slug
 from ..timeparse import ParseError, parse_date, parse_timestamp
@@ -53,10 +54,7 @@ def _incident(
         raise UsageError(f"name the affected service with --service ID (repeat for several); {hint}")
     for service in args.service:
         if service not in hb.service_by_id:
-            raise UsageError(
-                f"--service {service!r} is not a service of the handbook; known: "
-                f"{', '.join(known) or 'none yet (add one to ' + s.slo + ')'}"
-            )
+            raise UsageError(f"--{unknown_service(service, known, s.slo)}")
     _person(hb, args.coordinator, "--coordinator")
     if args.detected_by not in s.detected_by:
         raise UsageError(f"--detected-by {args.detected_by!r}: use one of {', '.join(s.detected_by)}")

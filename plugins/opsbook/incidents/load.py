@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..markdown import split_h1
 from ..problems import ProblemLog
+from ..services.model import unknown_service
 from ..settings import Settings
 from ..sources import list_files, name_order, read_text, rel
 from ..team.model import Team, check_person
@@ -233,10 +234,7 @@ def _services(
         if not isinstance(sid, str) or invalid.under("services", index):
             continue
         if service_ids is not None and sid not in service_ids:
-            known = ", ".join(sorted(service_ids)) or f"none yet (define services in {settings.slo})"
-            problems.add(
-                name, raw.line_of(index), f"service {sid!r} is not defined in {settings.slo}; known services: {known}"
-            )
+            problems.add(name, raw.line_of(index), unknown_service(sid, service_ids, settings.slo))
         if sid not in out:
             out.append(sid)
     return tuple(out)

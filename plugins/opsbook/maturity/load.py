@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ..checks import REGISTRY
 from ..problems import ProblemLog
+from ..services.model import unknown_service
 from ..sources import present, read_yaml
 from ..team.model import check_person
 from ..timeparse import ParseError, parse_date
@@ -124,7 +125,7 @@ def _criterion(
             problems.add(
                 file,
                 raw["services"].line_of(index),
-                f"service {sid!r} is not a service of {hb.settings.slo}; use one of: {_services(hb)}",
+                unknown_service(sid, hb.service_by_id, hb.settings.slo),
             )
     return replace(
         base,
@@ -170,7 +171,7 @@ def _target(
             problems.add(
                 file,
                 raw.line_of("service"),
-                f"{what}: service {service!r} is not a service of {hb.settings.slo}; use one of: {_services(hb)}",
+                f"{what}: {unknown_service(service, hb.service_by_id, hb.settings.slo)}",
             )
             return None
     return crit, service
@@ -242,7 +243,3 @@ def _attestations(
             )
         )
     return tuple(found)
-
-
-def _services(hb: Handbook) -> str:
-    return ", ".join(sorted(hb.service_by_id)) or "none defined"

@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import markdown
 from ..links import hugo_refs
 from ..problems import ProblemLog
-from ..services.model import Service
+from ..services.model import Service, unknown_service
 from ..settings import Settings
 from ..sources import list_files, name_order, read_text, rel
 from ..team.model import Team, check_person
@@ -98,7 +98,7 @@ def _runbook(
         problems.add(
             src.source,
             front.line_of("service"),
-            f"service {service!r} is not a service in {slo_file}; use one of: {', '.join(sorted(service_by_id))}",
+            unknown_service(service, service_by_id, slo_file),
         )
     last_reviewed = None
     if ok.get("last_reviewed"):

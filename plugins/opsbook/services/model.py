@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Literal
@@ -13,6 +14,12 @@ SloFormat = Literal["opsbook", "openslo/v1", "openslo/v1alpha", "sloth", "sloth-
 # A service id becomes page paths (services/<id>.md, maturity/<id>.md): checked before any use.
 SERVICE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 SERVICE_ID_HINT = "a service id is lower-case letters, digits and dashes, e.g. api or web-app"
+
+
+def unknown_service(service: str, known: Iterable[str], slo_file: str) -> str:
+    """The one wording, in every kind and the CLI, of a service id that names no service."""
+    names = ", ".join(sorted(known)) or f"none yet (define services in {slo_file})"
+    return f"service {service!r} is not a service of {slo_file}; use one of: {names}"
 
 
 @dataclass(frozen=True)
