@@ -122,7 +122,8 @@ def load_decision_log(settings: Any, log: Any, team: Any = None) -> tuple[Any, A
     from opsbook.build import load_kinds
     from opsbook.decisions.kind import KIND as DECISIONS
     from opsbook.handbook import Handbook
+    from opsbook.kinds import KINDS
     from opsbook.rfcs.kind import KIND as RFCS
 
-    hb = load_kinds(Handbook(settings, team=team), (DECISIONS, RFCS), log)
+    hb = load_kinds(Handbook(settings, kinds=KINDS, team=team), (DECISIONS, RFCS), log)
     return hb.decisions, hb.rfcs

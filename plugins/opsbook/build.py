@@ -29,7 +29,7 @@ from .site_pages import home_page, problems_page
 def load_handbook(settings: Settings) -> Handbook:
     """Load, validate and derive every kind of the registry; never raises for bad input."""
     log = ProblemLog()
-    handbook = load_kinds(Handbook(settings=settings), KINDS, log)
+    handbook = load_kinds(Handbook(settings=settings, kinds=KINDS), KINDS, log)
     # Preview builds: the same pipeline over the sources at the base ref, compared with this one.
     handbook = replace(handbook, changes=compare_with_base(handbook, log, load_handbook))
     # Findings are collected from the kinds once every kind is loaded.

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .cadence.model import Cadence
 from .checklists.model import Checklist
@@ -24,12 +25,16 @@ from .settings import Settings
 from .sourced import Sourced
 from .team.model import Team
 
+if TYPE_CHECKING:
+    from .kind import Kind
+
 
 @dataclass(frozen=True)
 class Handbook:
     """Every item of every kind, the problems found loading them and the findings derived."""
 
     settings: Settings
+    kinds: tuple[Kind, ...] = ()  # the registry it was built with (build.py): what the source map reads
     services: tuple[Service, ...] = ()
     # Kinds below are filled in by their own packages (see build.py for the order).
     incidents: tuple[Incident, ...] = ()

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .pages import GeneratedAsset, GeneratedPage
     from .problems import Finding, ProblemLog
     from .render import Renderer
+    from .settings import Settings
 
 
 class Stage(IntEnum):
@@ -50,6 +51,19 @@ class Kind:
     export: Callable[[Handbook], dict[str, Any]] | None = None  # its top-level keys of ops.json
     macros: Macros | None = None
     assets: Callable[[Handbook], Iterable[GeneratedAsset]] | None = None
+    # Which page shows a source file (sourcemap.py): `index` is (page, title) of the page showing the
+    # kind's main file (its first option); `section` names the folder of pages `section/<stem>.md`
+    # showing the files directly in its source folders (every option).
+    index: tuple[str, str] | None = None
+    section: str | None = None
+
+    def paths(self, settings: Settings) -> list[str]:
+        """The configured source paths of this kind (its options' values), relative to the root."""
+        paths: list[str] = []
+        for option in self.options:
+            value = getattr(settings, option)
+            paths += [value] if isinstance(value, str) else list(value)
+        return paths
 
 
 def fills(field: str, loader: Loader) -> Step:

@@ -39,9 +39,4 @@ KINDS: tuple[Kind, ...] = (
 
 def source_paths(settings: Settings) -> list[str]:
     """Every configured source path of every kind, relative to the handbook root, in registry order."""
-    paths: list[str] = []
-    for kind in KINDS:
-        for option in kind.options:
-            value = getattr(settings, option)
-            paths += [value] if isinstance(value, str) else list(value)
-    return paths
+    return [path for kind in KINDS for path in kind.paths(settings)]

@@ -45,29 +45,16 @@ def page_for(hb: Handbook, path: str, items: dict[str, tuple[str, str]] | None =
     docs = normalise(s.docs_dir)
     if path.startswith(docs + "/") and path.endswith(".md"):
         return path[len(docs) + 1 :], ""
-    singles = {
-        s.slo: ("services/index.md", "Services"),
-        s.roadmap: ("roadmap.md", "Roadmap"),
-        s.cadence: ("cadence.md", "Operating cadence"),
-        s.team: ("team.md", "Team and on-call"),
-        s.onboarding: ("onboarding/index.md", "Onboarding"),
-        s.maturity: ("maturity/index.md", "Maturity scorecards"),
-    }
-    for source, target in singles.items():
-        if path == normalise(source):
-            return target
-    folders = [
-        (s.incidents, "incidents"),
-        (s.runbooks, "runbooks"),
-        (s.rfcs, "rfcs"),
-        (s.checklists, "checklists"),
-        *((d, "decisions") for d in s.decisions),
-    ]
-    for folder, section in folders:
-        folder = normalise(folder)
-        if path.startswith(folder + "/") and "/" not in path[len(folder) + 1 :]:
-            stem = posixpath.splitext(posixpath.basename(path))[0]
-            return f"{section}/{stem}.md", ""
+    for kind in hb.kinds:
+        if kind.index is not None and path == normalise(kind.paths(s)[0]):
+            return kind.index
+    for kind in hb.kinds:
+        if kind.section is None:
+            continue
+        for folder in map(normalise, kind.paths(s)):
+            if path.startswith(folder + "/") and "/" not in path[len(folder) + 1 :]:
+                stem = posixpath.splitext(posixpath.basename(path))[0]
+                return f"{kind.section}/{stem}.md", ""
     return None
 
 

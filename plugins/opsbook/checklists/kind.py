@@ -10,6 +10,7 @@ from .pages import checklist_pages
 KIND = Kind(
     "checklists",
     options=("checklists",),
+    section="checklists",
     stage=Stage.PRACTICE,
     load=fills("checklists", load_checklists),
     pages=checklist_pages,

@@ -15,7 +15,7 @@ from ..problems import Note, Problem
 from ..settings import Settings
 from .common import handbook_settings, source_path
 
-NOT_ITEMS = frozenset({"problems", "findings", "notes"})
+NOT_ITEMS = frozenset({"kinds", "problems", "findings", "notes"})
 
 
 def run(args: argparse.Namespace) -> int:

@@ -39,6 +39,7 @@ def derive(hb: Handbook, log: ProblemLog) -> Handbook:
 KIND = Kind(
     "decisions",
     options=("decisions",),
+    section="decisions",
     load=load,
     derive=derive,
     findings=lambda hb: decision_findings(hb.decisions),

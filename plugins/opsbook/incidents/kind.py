@@ -40,6 +40,7 @@ def incident_findings(hb: Handbook) -> list[Finding]:
 KIND = Kind(
     "incidents",
     options=("incidents",),
+    section="incidents",
     load=load,
     derive=derive,
     findings=incident_findings,

@@ -11,6 +11,7 @@ from .pages import maturity_pages
 KIND = Kind(
     "maturity",
     options=("maturity",),
+    index=("maturity/index.md", "Maturity scorecards"),
     stage=Stage.PRACTICE,
     load=fills("maturity", lambda hb, log: evaluate(hb, load_rubric(hb, log))),  # last: checks read every kind
     findings=lambda hb: maturity_findings(hb.maturity),

@@ -34,6 +34,7 @@ def load(hb: Handbook, log: ProblemLog) -> Handbook:
 KIND = Kind(
     "rfcs",
     options=("rfcs",),
+    section="rfcs",
     load=load,
     findings=lambda hb: rfc_findings(hb.rfcs),
     pages=rfc_pages,

@@ -28,6 +28,7 @@ def derive(hb: Handbook, log: ProblemLog) -> Handbook:
 KIND = Kind(
     "roadmap",
     options=("roadmap",),
+    index=("roadmap.md", "Roadmap"),
     load=fills("roadmap", lambda hb, log: load_roadmap(hb.settings, log, hb.team)),
     derive=derive,
     findings=lambda hb: roadmap_findings(hb.roadmap) if hb.roadmap is not None else [],

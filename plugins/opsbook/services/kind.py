@@ -26,6 +26,7 @@ def derive(hb: Handbook, log: ProblemLog) -> Handbook:
 KIND = Kind(
     "services",
     options=("slo", "slo_dir"),
+    index=("services/index.md", "Services"),
     stage=Stage.NAMED,
     load=fills("services", lambda hb, log: load_services(hb.settings, log)),
     derive=derive,
