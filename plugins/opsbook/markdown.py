@@ -187,14 +187,36 @@ def first_h1(text: str) -> str | None:
     return next((h.text for h in parse(text).headings if h.level == 1), None)
 
 
+# An ATX level-1 heading line as CommonMark reads it: at most 3 spaces (a tab indents to code), one
+# `#`, then a space, a tab or the line's end.
+_ATX_H1 = re.compile(r" {0,3}#(?:[ \t]|$)")
+
+
 def split_h1(body: str) -> tuple[str | None, str]:
-    """The body's `# Title` when it is the first thing in it, and the body without it."""
-    doc = parse(body)
-    first = next((n for n, line in enumerate(doc.lines) if line.strip()), None)
-    h1 = next((h for h in doc.headings if h.line == first), None)
-    if first is None or h1 is None or h1.level != 1 or not h1.atx:
+    """The body's `# Title` when it is the first thing in it, and the body without it.
+
+    Only the first non-blank line is read, not the whole body (a title is asked for every item at
+    load; a full parse of each body was half of `opsbook check`). This gives what the full parse
+    gives: the lines before it are blank, or (blank to `str.strip` only, e.g. a no-break space)
+    paragraph or indented-code lines, which an ATX heading always ends, so that line is a top-level
+    heading exactly when it looks like one. Its text is read by markdown-it from that line alone (a
+    heading is one line). tests/core/test_markdown_fast.py holds this against the full parse."""
+    lines = body.split("\n")
+    first = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if first is None:
         return None, body
-    return h1.text, "\n".join(doc.lines[h1.end :]).lstrip("\n")
+    line = lines[first].replace("\r", " ")  # as `parse` reads a lone CR
+    if not _ATX_H1.match(line):
+        return None, body
+    heading = _heading_text(line)
+    return heading, "\n".join(lines[first + 1 :]).lstrip("\n")
+
+
+def _heading_text(line: str) -> str:
+    """The text of the ATX heading `line` (closing `#`s removed), as markdown-it reads it."""
+    tokens = _MD.parse(line)
+    assert tokens[0].type == "heading_open", line  # the caller matched _ATX_H1
+    return tokens[1].content.strip()
 
 
 def section(text: str, names: tuple[str, ...], clean: Callable[[str], str]) -> tuple[Heading, str] | None:
