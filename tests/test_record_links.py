@@ -100,6 +100,16 @@ def test_links_of_skips_code_urls_and_anchors() -> None:
     ]
 
 
+def test_links_of_finds_any_case_of_the_extension_and_nothing_without_one() -> None:
+    text = "x\n[a](A.MD) [b](b.Markdown?x=1)\n[c]`code`(c.md)\n"
+    assert [(r.line, r.path) for r in links_of(text, "ops/incidents/i.md")] == [
+        (2, "ops/incidents/A.MD"),
+        (2, "ops/incidents/b.Markdown"),
+        (3, "ops/incidents/c.md"),  # as before: a code span between `]` and `(` is taken out first
+    ]
+    assert list(links_of("[a](a.txt) [b](https://e.x/)\n[r]: ../r.html\n", "ops/incidents/i.md")) == []
+
+
 def test_a_link_to_a_missing_record_is_a_problem_at_its_line(tmp_path: Path) -> None:
     hb = _handbook(tmp_path)
     got = sorted((p.file, p.line, p.message.split(";")[0]) for p in hb.problems)

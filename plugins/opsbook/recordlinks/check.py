@@ -39,13 +39,16 @@ class RecordLink:
 
 def links_of(text: str, file: str) -> Iterator[RecordLink]:
     """Relative links to Markdown files in `text` (the whole source file), outside code."""
+    lowered = text.lower()
+    if ".md" not in lowered and ".markdown" not in lowered:
+        return  # no target can end in .md or .markdown (most files: skip the line scan)
     base = posixpath.dirname(file)
     fenced = False
     for number, line in enumerate(text.split("\n"), start=1):
         if _FENCE.match(line):
             fenced = not fenced
             continue
-        if fenced:
+        if fenced or "]" not in line:  # both link forms need a `]`
             continue
         plain = re.sub(r"`+[^`]*`+", "", line)
         targets = [m.group("target") for m in _LINK.finditer(plain)]
