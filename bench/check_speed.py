@@ -1,12 +1,16 @@
 """How long `opsbook check` takes over a large generated handbook (a measurement, not a test).
 
-    python bench/check_speed.py                     # 5,000 items, a mix of kinds, 3 runs
-    python bench/check_speed.py --shape incidents   # 5,000 incidents
-    python bench/check_speed.py --items 20000 --runs 1
+    python bench/check_speed.py                          # 1,000 and 5,000 items, a mix of kinds, 5 runs
+    python bench/check_speed.py --shape incidents        # only incidents
+    python bench/check_speed.py --shape build-incidents  # build_bench.py's incidents (same front matter)
+    python bench/check_speed.py --sizes 20000 --repeat 1
 
 The handbook is written to a temporary folder with the same templates `opsbook new` uses, so every
 file is valid; each run is a fresh `opsbook check` process (interpreter start and imports included),
-as CI runs it. Target: under 3 s for 5,000 items.
+as CI runs it. It reports whole-process wall time and the process's CPU time (user + system: what a
+quiet machine's wall time comes close to) as median [min-max] over the repeats, the time per item,
+and how the time per item at the largest size compares with the smallest (linearity). Target: under
+3 s for 5,000 items.
 """
 
 from __future__ import annotations
@@ -24,16 +28,28 @@ from pathlib import Path
 from opsbook.cli import new
 from opsbook.settings import Settings
 
+sys.path.insert(0, str(Path(__file__).parent))
+import build_bench  # bench/ is not a package
+
 SERVICES = [f"svc-{i:03d}" for i in range(40)]
 PEOPLE = [f"person{i:02d}" for i in range(30)]
+MKDOCS_YML = "site_name: Bench\ntheme: {name: material, font: false}\nplugins: [search, opsbook]\n"
 # Shares of the mix (the rest of the items are incidents).
 MIX = {"decisions": 0.2, "rfcs": 0.1, "slos": 0.1, "runbooks": 0.008}
 
 
 def write_handbook(root: Path, items: int, shape: str) -> dict[str, int]:
-    settings = Settings(root=root)
+    if shape == "build-incidents":
+        _write(root / "mkdocs.yml", MKDOCS_YML)
+        build_bench.incidents(root, items)
+        return {"incidents": items}
+    env = new.environment(Settings(root=root))  # one template environment, not one per file
+
+    def render(template: str, **context: object) -> str:
+        return env.get_template(template).render(**context)
+
     files = {
-        "mkdocs.yml": "site_name: Bench\ntheme: {name: material, font: false}\nplugins: [search, opsbook]\n",
+        "mkdocs.yml": MKDOCS_YML,
         "docs/index.md": "# Bench\n",
     }
     slo_lines = ["window: 30d", "services:"]
@@ -82,7 +98,7 @@ def write_handbook(root: Path, items: int, shape: str) -> dict[str, int]:
         }
         _write(
             root / f"ops/incidents/INC-{day:%Y%m%d}-{i % 5 + 1:02d}.md",
-            new.render(settings, "new/incident.md.j2", id=f"INC-{day:%Y%m%d}-{i % 5 + 1:02d}", **ctx),
+            render("new/incident.md.j2", id=f"INC-{day:%Y%m%d}-{i % 5 + 1:02d}", **ctx),
         )
     for i in range(counts.get("decisions", 0)):
         year, seq = 2020 + i // 9000, i % 9000 + 1
@@ -98,7 +114,7 @@ def write_handbook(root: Path, items: int, shape: str) -> dict[str, int]:
         }
         _write(
             root / f"ops/decisions/{year}-{seq:04d}-decision-{i}.md",
-            new.render(settings, "new/decision.md.j2", id=f"{year}-{seq:04d}", **ctx),
+            render("new/decision.md.j2", id=f"{year}-{seq:04d}", **ctx),
         )
     for i in range(counts.get("rfcs", 0)):
         ctx = {
@@ -112,7 +128,7 @@ def write_handbook(root: Path, items: int, shape: str) -> dict[str, int]:
         }
         _write(
             root / f"rfcs/2026-01-rfc-{i}.md",
-            new.render(settings, "new/rfc.md.j2", id=f"2026-01-rfc-{i}", **ctx),
+            render("new/rfc.md.j2", id=f"2026-01-rfc-{i}", **ctx),
         )
     for i in range(counts.get("slos", 0)):
         _write(
@@ -136,41 +152,62 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, "utf-8")
 
 
+def spread(values: list[float], fmt: str = ".2f") -> str:
+    """median [min-max]: the machine may be shared, one run says little."""
+    return f"{statistics.median(values):{fmt}} [{min(values):{fmt}}-{max(values):{fmt}}]"
+
+
+def measure(root: Path, repeat: int) -> tuple[list[float], list[float], str] | None:
+    """Wall and CPU seconds of `repeat` fresh `opsbook check` processes, and the last summary line."""
+    # As a user runs it: bytecode caches allowed (a warm-up run writes them), no preview base ref.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "OPSBOOK_BASE_REF")}
+    command = [sys.executable, "-m", "opsbook.cli", "check", str(root)]
+    subprocess.run(command, capture_output=True, env=env)
+    wall, cpu = [], []
+    for _ in range(repeat):
+        before = os.times()
+        started = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, text=True, env=env)
+        wall.append(time.perf_counter() - started)
+        after = os.times()
+        cpu.append(after.children_user - before.children_user + after.children_system - before.children_system)
+        if result.returncode != 0:
+            print(result.stdout[-3000:], result.stderr[-3000:], sep="\n")
+            return None
+    return wall, cpu, result.stderr.strip()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--items", type=int, default=5000)
-    parser.add_argument("--shape", choices=["mix", "incidents"], default="mix")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--shape", choices=["mix", "incidents", "build-incidents"], default="mix")
+    parser.add_argument("--repeat", "--runs", type=int, default=5, help="fresh processes per size")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="opsbook-bench-") as tmp:
-        root = Path(tmp)
-        counts = write_handbook(root, args.items, args.shape)
-        # As a user runs it: bytecode caches allowed (a warm-up run writes them), no preview base ref.
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "OPSBOOK_BASE_REF")}
-        command = [sys.executable, "-m", "opsbook.cli", "check", str(root)]
-        subprocess.run(command, capture_output=True, env=env)
-        times, cpu = [], []
-        for _ in range(args.runs):
-            before = os.times()
-            started = time.perf_counter()
-            result = subprocess.run(command, capture_output=True, text=True, env=env)
-            times.append(time.perf_counter() - started)
-            after = os.times()
-            cpu.append(after.children_user - before.children_user + after.children_system - before.children_system)
-            if result.returncode != 0:
-                print(result.stdout[-3000:], result.stderr[-3000:], sep="\n")
-                return 1
-        print(f"items: {args.items} ({', '.join(f'{v} {k}' for k, v in counts.items() if v)})")
+    print(f"load average {os.getloadavg()[0]:.2f} (2-core machine: above ~0.5 means other work is running)")
+    print(f"| {args.shape} items | wall s | CPU s | wall ms/item | CPU ms/item |")
+    print("|---|---|---|---|---|")
+    per_item: list[list[float]] = []
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="opsbook-bench-") as tmp:
+            counts = write_handbook(Path(tmp), n, args.shape)
+            measured = measure(Path(tmp), max(args.repeat, 1))
+        if measured is None:
+            return 1
+        wall, cpu, summary = measured
+        per_item.append([c / n * 1000 for c in cpu])
         print(
-            f"opsbook check: median {statistics.median(times):.2f} s, min {min(times):.2f} s "
-            f"over {args.runs} "
-            f"runs (fresh process each; target < 3 s)"
+            f"| {n:,} ({', '.join(f'{v} {k}' for k, v in counts.items() if v)}) | {spread(wall)} | {spread(cpu)} "
+            f"| {spread([w / n * 1000 for w in wall], '.3f')} | {spread(per_item[-1], '.3f')} |",
+            flush=True,
         )
+    print(summary)
+    if len(args.sizes) > 1:
+        ratio = statistics.median(per_item[-1]) / statistics.median(per_item[0])
         print(
-            f"CPU time of the check process: median {statistics.median(cpu):.2f} s "
-            "(what an idle machine's wall time comes close to)"
+            f"CPU time per item at {args.sizes[-1]:,} / at {args.sizes[0]:,}: {ratio:.2f}x "
+            "(1.0 = linear; start-up and imports make small sizes dearer per item)"
         )
-        print(result.stderr.strip())
+    print("target: opsbook check of 5,000 items under 3 s")
     return 0
 
 
