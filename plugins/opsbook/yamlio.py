@@ -16,7 +16,7 @@ What a document cannot do (each is a problem at its line, and the rest of the do
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.events import AliasEvent
@@ -290,6 +290,22 @@ class _FastLoader(  # type: ignore[misc]
         yaml.constructor.SafeConstructor.__init__(self)
         yaml.resolver.Resolver.__init__(self)
         self._init_checks()
+
+    # Implicit tags of short scalars, by text: the same keys and values (`status: open`) recur in
+    # every file, and PyYAML tries a chain of regular expressions on each. The tag depends only on
+    # the text and on whether it was plain or quoted (this loader has no path resolvers).
+    _resolved: ClassVar[dict[tuple[str, Any], str]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is not ScalarNode or len(value) > 64:
+            return str(yaml.resolver.Resolver.resolve(self, kind, value, implicit))
+        key = (value, implicit)
+        tag = self._resolved.get(key)
+        if tag is None:
+            tag = str(yaml.resolver.Resolver.resolve(self, kind, value, implicit))
+            if len(self._resolved) < 50_000:
+                self._resolved[key] = tag
+        return tag
 
     # Without anchors there are no aliases to expand: no size to count.
     def get_single_data(self) -> Any:

@@ -33,3 +33,12 @@ def test_the_schema_refuses_a_broken_rubric() -> None:
     data["criteria"][0]["scope"] = "team"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+
+
+def test_the_check_content_uses_refuses_a_broken_rubric() -> None:
+    schema = json.loads(resources.files("opsbook").joinpath("schemas/content/rubric.schema.json").read_text())
+    data = yaml.safe_load(resources.files("opsbook").joinpath("content/rubric.yml").read_text())
+    content.check(data, schema)
+    data["criteria"][0]["scope"] = "team"
+    with pytest.raises(Exception, match="scope"):
+        content.check(data, schema)

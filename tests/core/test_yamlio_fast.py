@@ -61,3 +61,17 @@ def test_errors_are_reported_by_the_pure_python_loader_whatever_ran_first(text: 
 
 def test_text_with_anchors_always_takes_the_guarded_loader() -> None:
     assert yamlio._loaders("a: &x 1\nb: *x\n") == (yamlio._Loader,)
+
+
+@pytest.mark.skipif(not yamlio._FAST, reason="PyYAML without libyaml")
+def test_remembered_tags_keep_plain_and_quoted_apart() -> None:
+    """The fast loader remembers each short scalar's tag: the same text plain and quoted, in one
+    document and across documents, still reads as the pure-Python loader reads it."""
+    text = "a: 5\nb: '5'\nc: \"5\"\nd: yes\ne: 'yes'\nf: 2026-11-04\ng: '2026-11-04'\nh: null\ni: 'null'\nj: 1.5\n"
+    for reordered in (text, "\n".join(reversed(text.splitlines())) + "\n", text):
+        fast, slow = _with(yamlio._FastLoader, reordered), _with(yamlio._Loader, reordered)
+        assert _lines(fast) == _lines(slow)
+    assert _with(yamlio._FastLoader, text) == {
+        "a": 5, "b": "5", "c": "5", "d": True, "e": "yes", "f": "2026-11-04",
+        "g": "2026-11-04", "h": None, "i": "null", "j": 1.5,
+    }  # fmt: skip

@@ -8,12 +8,14 @@ at the same SOURCE_DATE_EPOCH are byte-identical.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-
-from icalendar import Calendar, Event
+from typing import TYPE_CHECKING
 
 from ..pages import GeneratedAsset
 from .derive import rule, when_text
 from .model import Cadence, Ritual
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event
 
 ICS_PATH = "cadence.ics"
 
@@ -23,6 +25,8 @@ def uid(ritual: Ritual) -> str:
 
 
 def _event(ritual: Ritual, stamp: datetime) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", uid(ritual))
     event.add("dtstamp", stamp)
@@ -51,6 +55,9 @@ def _event(ritual: Ritual, stamp: datetime) -> Event:
 
 
 def calendar(cadence: Cadence, as_of: datetime, name: str = "Operating cadence") -> Calendar:
+    # Imported here: only a site build writes the feed, and `opsbook check` starts faster without it.
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", "-//opsbook//operating cadence//EN")
     cal.add("version", "2.0")

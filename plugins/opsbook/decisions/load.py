@@ -122,7 +122,8 @@ def load_decisions(settings: Settings, problems: ProblemLog, team: Team | None =
                 problems.note(folder, None, "decisions folder not found; nothing read from it")
             continue
         # Records stay inside the repository, or inside their folder when mkdocs.yml names one outside it.
-        inside = settings.root if base.resolve().is_relative_to(settings.root.resolve()) else base
+        real_base = base.resolve()  # once per folder, not once per record
+        inside = settings.root if real_base.is_relative_to(settings.root.resolve()) else base
         for path in list_files(base, SUFFIXES):
             name = rel(settings.root, path)
             refused = refusal(path, inside)  # checked before resolving: a symlink out is a problem
@@ -141,7 +142,7 @@ def load_decisions(settings: Settings, problems: ProblemLog, team: Team | None =
             elif kind == "annex":
                 annex_paths.setdefault(resolved.parent, []).append(resolved)
             else:
-                draft = _read(resolved, name, folder, base.resolve(), detail, problems, skipped, inside)
+                draft = _read(resolved, name, folder, real_base, detail, problems, skipped, inside)
                 if draft is not None:
                     drafts.append(draft)
     _attach_annexes(drafts, annex_paths, settings, problems, skipped)
