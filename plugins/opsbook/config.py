@@ -33,6 +33,10 @@ class _Named(c.BaseConfigOption[T]):
 
     name = "?"
 
+    def __init__(self, default: Any = None) -> None:
+        super().__init__()
+        self.default = default
+
     def pre_validation(self, config: base.Config, key_name: str) -> None:
         self.name = key_name
 
@@ -43,10 +47,6 @@ class _Named(c.BaseConfigOption[T]):
 class Path_(_Named[str]):
     """A path relative to the folder of mkdocs.yml."""
 
-    def __init__(self, default: str | None = None) -> None:
-        super().__init__()
-        self.default = default
-
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str):
             raise self.fail(f"{value!r} is not allowed; use text, e.g. a path")
@@ -55,10 +55,6 @@ class Path_(_Named[str]):
 
 class Paths(_Named[tuple[str, ...]]):
     """One path or a list of paths."""
-
-    def __init__(self, default: tuple[str, ...]) -> None:
-        super().__init__()
-        self.default = default
 
     def run_validation(self, value: object) -> tuple[str, ...]:
         items = [value] if isinstance(value, str) else value
@@ -71,8 +67,8 @@ class Number(_Named[int]):
     """A number within a range (checked like every number opsbook reads)."""
 
     def __init__(self, default: int, low: int, high: int, unit: str) -> None:
-        super().__init__()
-        self.default, self.low, self.high, self.unit = default, low, high, unit
+        super().__init__(default)
+        self.low, self.high, self.unit = low, high, unit
 
     def run_validation(self, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -82,44 +78,35 @@ class Number(_Named[int]):
         return int(value)
 
 
-class Timezone(_Named[ZoneInfo]):
+class _Parsed(_Named[T]):
+    """An option read by a `timeparse` parser, whose message says what is allowed."""
+
+    def parse(self, value: object) -> T:
+        raise NotImplementedError
+
+    def run_validation(self, value: object) -> T:
+        try:
+            return self.parse(value)
+        except ParseError as exc:
+            raise self.fail(str(exc)) from None
+
+
+class Timezone(_Parsed[ZoneInfo]):
     """An IANA time zone name, as a ZoneInfo."""
 
-    def __init__(self, default: str = "UTC") -> None:
-        super().__init__()
-        self.default = default
-
-    def run_validation(self, value: object) -> ZoneInfo:
-        if isinstance(value, ZoneInfo):
-            return value
-        try:
-            return parse_zone(value)
-        except ParseError as exc:
-            raise self.fail(str(exc)) from None
+    def parse(self, value: object) -> ZoneInfo:
+        return value if isinstance(value, ZoneInfo) else parse_zone(value)
 
 
-class Duration(_Named[timedelta]):
+class Duration(_Parsed[timedelta]):
     """A duration such as `72h` or `5d`."""
 
-    def __init__(self, default: str) -> None:
-        super().__init__()
-        self.default = default
-
-    def run_validation(self, value: object) -> timedelta:
-        if isinstance(value, timedelta):
-            return value
-        try:
-            return parse_duration(value, POSTMORTEM_DEADLINE)
-        except ParseError as exc:
-            raise self.fail(str(exc)) from None
+    def parse(self, value: object) -> timedelta:
+        return value if isinstance(value, timedelta) else parse_duration(value, POSTMORTEM_DEADLINE)
 
 
 class Severities(_Named[tuple[Severity, ...]]):
     """The severity scale, most severe first: `[{id: SEV-1, description: ...}, ...]` or plain ids."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.default = ()
 
     def run_validation(self, value: object) -> tuple[Severity, ...]:
         if not isinstance(value, list | tuple):
@@ -140,10 +127,6 @@ class Severities(_Named[tuple[Severity, ...]]):
 class Share(_Named[float]):
     """A share of 1 (0 excluded), e.g. 0.75."""
 
-    def __init__(self, default: float) -> None:
-        super().__init__()
-        self.default = default
-
     def run_validation(self, value: object) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
             raise self.fail(f"{value!r} is not allowed; use a share between 0 and 1, e.g. 0.75")
@@ -153,10 +136,6 @@ class Share(_Named[float]):
 class Words(_Named[tuple[str, ...]]):
     """A list of words, e.g. the sources an incident's `detected_by:` may name."""
 
-    def __init__(self, default: tuple[str, ...]) -> None:
-        super().__init__()
-        self.default = default
-
     def run_validation(self, value: object) -> tuple[str, ...]:
         if not isinstance(value, list | tuple) or not value or not all(isinstance(v, str) and v for v in value):
             raise self.fail(f"{value!r} is not allowed; use a list of words, e.g. [monitor, customer]")
@@ -165,10 +144,6 @@ class Words(_Named[tuple[str, ...]]):
 
 class StatusMap(_Named[tuple[tuple[str, str], ...]]):
     """`{shipped: accepted, on ice: proposed}`: extra leading phrases of foreign decision statuses."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.default = ()
 
     def run_validation(self, value: object) -> tuple[tuple[str, str], ...]:
         if isinstance(value, tuple):
@@ -215,7 +190,7 @@ class OpsbookConfig(base.Config):
     """The roadmap: Now / Next / Later with a DRI per item."""
     timezone = Timezone("UTC")
     """IANA time zone in which timestamps written without an offset are read."""
-    severities = Severities()
+    severities = Severities(())
     """The severity scale, most severe first; empty means SEV-1..SEV-3 as the handbook defines them."""
     postmortem_deadline = Duration("72h")
     """How long after `resolved` a postmortem is due, as a duration (e.g. `72h`, `5d`)."""
@@ -226,7 +201,7 @@ class OpsbookConfig(base.Config):
     listed as `budget-at-risk`; at 1 it is `budget-exhausted`."""
     detected_by = Words(DETECTED_BY)
     """The sources an incident's `detected_by:` may name (replaces the default list)."""
-    decision_statuses = StatusMap()
+    decision_statuses = StatusMap(())
     """Extra status phrases of foreign decision records mapped onto the vocabulary, e.g.
     `{shipped: accepted, on ice: proposed}`; added to the documented status map."""
     base_ref = c.Optional(Path_())
