@@ -179,36 +179,31 @@ def resolve_relations(drafts: list[Draft], resolver: Resolver, problems: Problem
             if k in ("supersedes", "amends"):
                 written.setdefault((a, k, b), (source.file, line))
 
+    def link(draft: Draft, kind: str, target: Draft | None, line: int | None, missing: str, itself: str) -> None:
+        """Relate `draft` to `target`, or say at `line` why not: no such record, or the record itself."""
+        if target is None or target is draft:
+            problems.add(draft.file, line, missing if target is None else itself)
+        else:
+            add(draft, kind, target.id, line)
+
     for draft in sorted(drafts, key=lambda d: d.file):
         for kind, ref_id, line in draft.native_relations:
             target = by_id.get(ref_id) or by_lower.get(ref_id.lower())
-            if target is None:
-                problems.add(
-                    draft.file,
-                    line,
-                    f"{kind}: {ref_id!r} is not the id of any decision record; "
-                    "native ids are YYYY-NNNN from the file name (2025-0004-topic.md -> 2025-0004)",
-                )
-            elif target is draft:
-                problems.add(draft.file, line, f"{kind}: the record names itself; name an earlier record")
-            else:
-                add(draft, kind, target.id, line)
+            missing = (
+                f"{kind}: {ref_id!r} is not the id of any decision record; "
+                "native ids are YYYY-NNNN from the file name (2025-0004-topic.md -> 2025-0004)"
+            )
+            link(draft, kind, target, line, missing, f"{kind}: the record names itself; name an earlier record")
         for ref, line in draft.parsed.relations:
             target = _foreign_target(draft, ref, resolver, drafts)
             if target is None and ref.kind == "in_favour_of":
                 continue  # "in favour of a managed service": words, not a record; the qualifier keeps them
-            if target is None:
-                named = ref.target or ref.text
-                problems.add(
-                    draft.file,
-                    line,
-                    f"{LABEL[ref.kind]} {named!r}: no decision record found there; "
-                    "link the record's file, e.g. [12. Title](0012-title.md)",
-                )
-            elif target is draft:
-                problems.add(draft.file, line, f"{LABEL[ref.kind]}: the record names itself; name another record")
-            else:
-                add(draft, ref.kind, target.id, line)
+            label = LABEL[ref.kind]
+            missing = (
+                f"{label} {ref.target or ref.text!r}: no decision record found there; "
+                "link the record's file, e.g. [12. Title](0012-title.md)"
+            )
+            link(draft, ref.kind, target, line, missing, f"{label}: the record names itself; name another record")
     for kind in ("supersedes", "amends"):
         _report_cycles(kind, {a: kinds.get(kind, []) for a, kinds in out.items()}, written, problems)
     for kinds in out.values():
