@@ -75,21 +75,36 @@ examples:
   opsbook init --into path/to/existing-docs-site"""
 
 
+FORMATTER = argparse.RawDescriptionHelpFormatter  # the epilogs' examples keep their lines
+
+
 def build_parser() -> argparse.ArgumentParser:
-    formatter = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(prog="opsbook", description=DESCRIPTION, epilog=EPILOG, formatter_class=formatter)
+    parser = argparse.ArgumentParser(prog="opsbook", description=DESCRIPTION, epilog=EPILOG, formatter_class=FORMATTER)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    _add_check(sub)
+    _add_new(sub)
+    _add_init(sub)
+    _add_export(sub)
+    return parser
 
-    check = sub.add_parser(
+
+def _command(sub: Any, name: str, summary: str, description: str, epilog: str | None = None) -> argparse.ArgumentParser:
+    """The subparser of `opsbook NAME`: its line in the command list, its description and what it runs."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=summary, description=fill(description, 96), epilog=epilog, formatter_class=FORMATTER
+    )
+    parser.set_defaults(run=name)
+    return parser
+
+
+def _add_check(sub: Any) -> None:
+    check = _command(
+        sub,
         "check",
-        help="validate every source file without building the site",
-        description=fill(
-            "Validate every source of the handbook (SLOs, incidents, decisions, RFCs, ...) without building the site.",
-            96,
-        ),
-        epilog=CHECK_EPILOG,
-        formatter_class=formatter,
+        "validate every source file without building the site",
+        "Validate every source of the handbook (SLOs, incidents, decisions, RFCs, ...) without building the site.",
+        CHECK_EPILOG,
     )
     check.add_argument(
         "root",
@@ -112,22 +127,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="also list notes: documents skipped on purpose (never problems)",
     )
     check.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
-    check.set_defaults(run="check")
 
-    new = sub.add_parser(
+
+def _add_new(sub: Any) -> None:
+    new = _command(
+        sub,
         "new",
-        help="start a new incident, decision or RFC from a template",
-        description=fill(
-            "Write a filled template for a new incident, decision record or RFC "
-            "with the next free id, and print its path.",
-            96,
-        ),
-        epilog=NEW_EPILOG,
-        formatter_class=formatter,
+        "start a new incident, decision or RFC from a template",
+        "Write a filled template for a new incident, decision record or RFC with the next free id, and print its path.",
+        NEW_EPILOG,
     )
     kinds = new.add_subparsers(dest="kind", metavar="KIND", title="kinds", required=True)
     # One subparser per kind: `opsbook new incident --help` lists the incident's options only.
-    incident = _new_kind(kinds, "incident", "a new incident: ops/incidents/INC-YYYYMMDD-NN.md", formatter)
+    incident = _new_kind(kinds, "incident", "a new incident: ops/incidents/INC-YYYYMMDD-NN.md")
     incident.add_argument("--severity", help="a level of the handbook's scale (default: the least severe)")
     incident.add_argument(
         "--service",
@@ -148,12 +160,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: monitor)",
     )
     incident.add_argument("--coordinator", metavar="HANDLE", help="the incident coordinator")
-    decision = _new_kind(kinds, "decision", "a new decision record: ops/decisions/YYYY-NNNN-<slug>.md", formatter)
+    decision = _new_kind(kinds, "decision", "a new decision record: ops/decisions/YYYY-NNNN-<slug>.md")
     decision.add_argument("--owner", metavar="HANDLE", help="the DRI of the decision")
     decision.add_argument("--status", help="proposed (default) or accepted")
     decision.add_argument("--tag", action="append", default=[], help="a tag; repeat for several")
     decision.add_argument("--folder", help="decision folder to write to (default: the first configured one)")
-    rfc = _new_kind(kinds, "rfc", "a new RFC: rfcs/YYYY-MM-<slug>.md", formatter)
+    rfc = _new_kind(kinds, "rfc", "a new RFC: rfcs/YYYY-MM-<slug>.md")
     rfc.add_argument(
         "--author",
         action="append",
@@ -165,14 +177,15 @@ def build_parser() -> argparse.ArgumentParser:
     rfc.add_argument(
         "--review-days", type=int, metavar="N", help="open the review today for N days (sets status review)"
     )
-    new.set_defaults(run="new")
 
-    init = sub.add_parser(
+
+def _add_init(sub: Any) -> None:
+    init = _command(
+        sub,
         "init",
-        help="scaffold a new handbook that builds at once",
-        description=fill("Scaffold a new handbook repository in DIR.", 96),
-        epilog=INIT_EPILOG,
-        formatter_class=formatter,
+        "scaffold a new handbook that builds at once",
+        "Scaffold a new handbook repository in DIR.",
+        INIT_EPILOG,
     )
     init.add_argument("dir", metavar="DIR", nargs="?", help="folder for the new handbook (created if missing)")
     init.add_argument(
@@ -189,33 +202,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="id of the first service in ops/slo.yml (default: %(default)s)",
     )
     init.add_argument("--timezone", default="UTC", help="IANA time zone of the team (default: %(default)s)")
-    init.set_defaults(run="init")
 
-    export = sub.add_parser(
+
+def _add_export(sub: Any) -> None:
+    export = _command(
+        sub,
         "export",
-        help="write the handbook as a plain docs folder (no MkDocs needed)",
-        description=fill(
-            "Write the hand-written pages of docs/ plus every generated Markdown page, ops.json, "
-            "cadence.ics, the schemas and the stylesheet and script into DIR, for a site generator "
-            "that reads a folder of Markdown and runs no plugins (Zensical, MkDocs 2).",
-            96,
-        ),
-        formatter_class=formatter,
+        "write the handbook as a plain docs folder (no MkDocs needed)",
+        "Write the hand-written pages of docs/ plus every generated Markdown page, ops.json, "
+        "cadence.ics, the schemas and the stylesheet and script into DIR, for a site generator "
+        "that reads a folder of Markdown and runs no plugins (Zensical, MkDocs 2).",
     )
     export.add_argument("dir", metavar="DIR", help="output folder (created if missing; outside docs/)")
     export.add_argument("-C", "--root", metavar="ROOT", help="the handbook folder (default: this folder or above)")
     export.add_argument("--strict", action="store_true", help="exit 1 when the sources have problems")
-    export.set_defaults(run="export")
-    return parser
 
 
-def _new_kind(kinds: Any, name: str, summary: str, formatter: type[argparse.HelpFormatter]) -> argparse.ArgumentParser:
+def _new_kind(kinds: Any, name: str, summary: str) -> argparse.ArgumentParser:
     """The subparser of one kind of `opsbook new`, with the options every kind shares."""
     parser: argparse.ArgumentParser = kinds.add_parser(
         name,
         help=summary,
         description=fill(summary[0].upper() + summary[1:] + ", with the next free id.", 96),
-        formatter_class=formatter,
+        formatter_class=FORMATTER,
     )
     parser.add_argument("title", nargs="?", metavar="TITLE", help="one-line title (or --title)")
     parser.add_argument("-t", "--title", dest="title_option", metavar="TITLE", help="the same as TITLE")
