@@ -1,12 +1,15 @@
-"""Pieces every foreign format shares: the H1 title, the `## Links` section, lists of people."""
+"""Pieces every foreign format shares: the H1 title, the `## Links` section, lists of people, and
+the `Parsed` record built from what each format found where."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
-from .mdtext import clean_title, section, title_heading
-from .status import RelationRef, read_relations
+from .mdtext import clean_title, remove_lines, section, title_heading
+from .model import DecisionFormat, Parsed
+from .status import RelationRef, read_relations, read_status
 
 
 def split_title(body: str) -> tuple[str | None, int | None, set[int], int | None]:
@@ -47,3 +50,40 @@ def tag_list(value: Any) -> tuple[str, ...]:
     items = [str(v) for v in value] if isinstance(value, list) else re.split(r"[,\s]+", str(value))
     tags = (i.strip().strip("#").lower() for i in items)
     return tuple(dict.fromkeys(t for t in tags if t and not t.startswith(("{", "["))))
+
+
+def record(
+    source_format: DecisionFormat,
+    body: str,
+    body_line: int,
+    status: tuple[str | None, int | None],
+    date: tuple[str | None, int | None],
+    drop: Iterable[int] = (),
+    title: str | None = None,
+    deciders: tuple[str, ...] = (),
+    consulted: tuple[str, ...] = (),
+    informed: tuple[str, ...] = (),
+    tags: tuple[str, ...] = (),
+) -> Parsed:
+    """A foreign record from the status and date text a format found (each with its line): the H1
+    gives the title (unless the format has one) and number, the status and the `## Links` section
+    the relations, and the body loses the H1 and the format's metadata lines (`drop`)."""
+    heading, number, title_lines, _ = split_title(body)
+    reading = read_status(status[0])
+    relations = [(ref, status[1]) for ref in reading.relations] + links_relations(body, body_line)
+    return Parsed(
+        source_format=source_format,
+        title=heading if title is None else title,
+        number=number,
+        status=reading,
+        status_line=status[1],
+        date_text=date[0],
+        date_line=date[1],
+        deciders=deciders,
+        consulted=consulted,
+        informed=informed,
+        tags=tags,
+        relations=tuple(relations),
+        body=remove_lines(body, title_lines | set(drop)),
+        body_line=body_line,
+    )

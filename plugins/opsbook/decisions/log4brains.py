@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 
 from .. import markdown
-from .common import links_relations, people, split_title, tag_list
-from .mdtext import headings, remove_lines
+from .common import people, record, tag_list
+from .mdtext import headings
 from .model import Parsed
-from .status import read_status
 
 _FIELD = re.compile(
     r"^[*_]*(?P<key>status|date|deciders|decision-makers|decision makers|tags|consulted|informed)"
@@ -45,30 +44,21 @@ def looks_like(body: str) -> bool:
 
 
 def parse(body: str, body_line: int) -> Parsed:
-    title, number, title_lines, _ = split_title(body)
-    drop = set(title_lines)
-    values: dict[str, tuple[str, int]] = {}
+    drop = set()
+    values: dict[str, tuple[str | None, int | None]] = {}
     for index, m in _head(body):
         key = m.group("key").lower().replace(" ", "-").replace("deciders", "decision-makers")
         values.setdefault(key, (m.group("value"), body_line + index))
         drop.add(index)
-    status_text, status_line = values.get("status", (None, None))
-    status = read_status(status_text)
-    relations = [(ref, status_line) for ref in status.relations] + links_relations(body, body_line)
-    date_text, date_line = values.get("date", (None, None))
-    return Parsed(
-        source_format="log4brains",
-        title=title,
-        number=number,
-        status=status,
-        status_line=status_line,
-        date_text=date_text,
-        date_line=date_line,
+    return record(
+        "log4brains",
+        body,
+        body_line,
+        status=values.get("status", (None, None)),
+        date=values.get("date", (None, None)),
+        drop=drop,
         deciders=people(values.get("decision-makers", (None, 0))[0]),
         consulted=people(values.get("consulted", (None, 0))[0]),
         informed=people(values.get("informed", (None, 0))[0]),
         tags=tag_list(values.get("tags", (None, 0))[0]),
-        relations=tuple(relations),
-        body=remove_lines(body, drop),
-        body_line=body_line,
     )

@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..yamlio import LineDict
-from .common import links_relations, people, split_title, tag_list
-from .mdtext import remove_lines, section
+from .common import people, record, tag_list
+from .mdtext import section
 from .model import Parsed
-from .status import read_status
 
 FRONT_KEYS = ("status", "date", "decision-makers", "deciders", "consulted", "informed")
 SECTIONS = ("context and problem statement", "considered options", "decision outcome")
@@ -34,27 +33,19 @@ def _text(value: Any) -> str | None:
 
 
 def parse(front: LineDict, body: str, body_line: int) -> Parsed:
-    title, number, title_lines, _ = split_title(body)
-    if _text(front.get("title")):
-        title = str(front["title"]).strip()
-    status = read_status(_text(front.get("status")))
-    status_line = front.line_of("status") if "status" in front else None
-    relations = [(ref, status_line) for ref in status.relations] + links_relations(body, body_line)
-    makers = front.get("decision-makers", front.get("deciders"))
     date_value = front.get("date")
-    return Parsed(
-        source_format="madr",
-        title=title,
-        number=number,
-        status=status,
-        status_line=status_line,
-        date_text=None if date_value is None or str(date_value).strip() == "" else str(date_value),
-        date_line=front.line_of("date") if "date" in front else None,
-        deciders=people(makers),
+    return record(
+        "madr",
+        body,
+        body_line,
+        status=(_text(front.get("status")), front.line_of("status") if "status" in front else None),
+        date=(
+            None if date_value is None or str(date_value).strip() == "" else str(date_value),
+            front.line_of("date") if "date" in front else None,
+        ),
+        title=str(front["title"]).strip() if _text(front.get("title")) else None,
+        deciders=people(front.get("decision-makers", front.get("deciders"))),
         consulted=people(front.get("consulted")),
         informed=people(front.get("informed")),
         tags=tag_list(front.get("tags")),
-        relations=tuple(relations),
-        body=remove_lines(body, title_lines),
-        body_line=body_line,
     )

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 from ..markdown import lines_outside_code
-from .common import links_relations, split_title
-from .mdtext import headings, remove_lines, section
+from .common import record
+from .mdtext import headings, section
 from .model import Parsed
-from .status import read_status
 
 _DATE = re.compile(r"^\s*[*_]*date[*_]*\s*:\s*[*_]*\s*(?P<value>.+?)\s*$", re.I)
 
@@ -38,32 +37,16 @@ def _date_line(body: str) -> tuple[int, str] | None:
 
 
 def parse(body: str, body_line: int) -> Parsed:
-    title, number, title_lines, _ = split_title(body)
-    drop = set(title_lines)
-    date_text = date_line = None
+    drop = set()
+    date: tuple[str | None, int | None] = (None, None)
     found_date = _date_line(body)
     if found_date is not None:
         drop.add(found_date[0])
-        date_text, date_line = found_date[1], body_line + found_date[0]
-    status = read_status(None)
-    status_line = None
-    relations = links_relations(body, body_line)
+        date = found_date[1], body_line + found_date[0]
+    status: tuple[str | None, int | None] = (None, None)
     found = section(body, ("status",))
     if found is not None:
         heading, text = found
-        status = read_status(text)
         first = next((i for i, line in enumerate(text.split("\n")) if line.strip()), None)
-        status_line = body_line + heading.end + first if first is not None else body_line + heading.line
-        relations = [(ref, status_line) for ref in status.relations] + relations
-    return Parsed(
-        source_format="nygard",
-        title=title,
-        number=number,
-        status=status,
-        status_line=status_line,
-        date_text=date_text,
-        date_line=date_line,
-        relations=tuple(relations),
-        body=remove_lines(body, drop),
-        body_line=body_line,
-    )
+        status = text, body_line + heading.end + first if first is not None else body_line + heading.line
+    return record("nygard", body, body_line, status=status, date=date, drop=drop)
