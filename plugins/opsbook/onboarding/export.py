@@ -8,13 +8,10 @@ from ..checklists.export import item_json
 from ..site import fields_json, page_url
 
 if TYPE_CHECKING:
-    from ..handbook import Handbook
+    from .model import Onboarding
 
 
-def onboarding_json(hb: Handbook) -> dict[str, Any] | None:
-    ob = hb.onboarding
-    if ob is None:
-        return None
+def onboarding_json(ob: Onboarding) -> dict[str, Any]:
     return {
         "file": ob.file,
         "url": page_url(ob.page),

@@ -14,5 +14,5 @@ KIND = Kind(
     stage=Stage.PRACTICE,
     load=fills("onboarding", load_onboarding),  # after checklists: it may list them
     pages=onboarding_pages,
-    export=lambda hb: {"onboarding": onboarding_json(hb)},
+    export=lambda hb: {"onboarding": onboarding_json(hb.onboarding) if hb.onboarding is not None else None},
 )

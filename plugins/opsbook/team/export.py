@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..site import fields_json
-from .model import Shift
+from .model import Shift, Team
 
 if TYPE_CHECKING:
     from ..handbook import Handbook
@@ -41,10 +41,7 @@ def oncall_json(hb: Handbook) -> list[dict[str, Any]]:
     ]
 
 
-def team_json(hb: Handbook) -> dict[str, Any] | None:
-    team = hb.team
-    if team is None:
-        return None
+def team_json(team: Team) -> dict[str, Any]:
     return {
         "file": team.file,
         "people": [fields_json(p, "handle", "name", "roles", "pod", "timezone", "joined") for p in team.people],

@@ -15,6 +15,6 @@ KIND = Kind(
     stage=Stage.NAMED,
     load=fills("team", lambda hb, log: load_team(hb.settings, log)),  # None: no team file, names unchecked
     pages=team_pages,
-    export=lambda hb: {"oncall": oncall_json(hb), "team": team_json(hb)},
+    export=lambda hb: {"oncall": oncall_json(hb), "team": team_json(hb.team) if hb.team is not None else None},
     macros=macros,
 )
