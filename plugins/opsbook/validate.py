@@ -91,13 +91,21 @@ def _message(error: ValidationError) -> str:
 T = TypeVar("T")
 
 
-def parsed(item: LineDict, key: str, parse: Callable[[Any], T], file: str, problems: ProblemLog) -> T | None:
+def parsed(
+    item: LineDict,
+    key: str,
+    parse: Callable[[Any], T],
+    file: str,
+    problems: ProblemLog,
+    where: str = "",
+    errors: type[ValueError] = ParseError,
+) -> T | None:
     """The field `key` of `item` read by `parse` (a date, duration, zone, ...), or None after a
-    problem at the field's line that names the field and says what is allowed."""
+    problem at the field's line that names the field (after `where`) and says what is allowed."""
     try:
         return parse(item[key])
-    except ParseError as exc:
-        problems.add(file, item.line_of(key), f"{key}: {exc}")
+    except errors as exc:
+        problems.add(file, item.line_of(key), f"{where}{key}: {exc}")
         return None
 
 

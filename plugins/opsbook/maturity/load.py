@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from ..checks import REGISTRY
@@ -11,8 +10,8 @@ from ..problems import ProblemLog
 from ..services.model import unknown_service
 from ..sources import present, read_yaml
 from ..team.model import check_person
-from ..timeparse import ParseError, parse_date
-from ..validate import check
+from ..timeparse import parse_date
+from ..validate import check, parsed
 from ..yamlio import LineDict, LineList
 from .model import ORGANISATION, SERVICE, Attestation, Criterion, Exemption, Rubric, Scope
 from .rubric import BUILT_IN, LEVELS
@@ -177,14 +176,6 @@ def _target(
     return crit, service
 
 
-def _date(raw: LineDict, key: str, file: str, what: str, problems: ProblemLog) -> date | None:
-    try:
-        return parse_date(raw[key])
-    except ParseError as exc:
-        problems.add(file, raw.line_of(key), f"{what}: {key}: {exc}")
-        return None
-
-
 def _exemptions(
     hb: Handbook, raw: Any, by_id: dict[str, Criterion], invalid: Any, file: str, problems: ProblemLog
 ) -> tuple[Exemption, ...]:
@@ -192,7 +183,7 @@ def _exemptions(
     for entry, line in invalid.entries(raw, "exemptions"):
         crit = by_id.get(str(entry["criterion"]))
         target = _target(hb, entry, crit, by_id, "exemption", file, line, problems)
-        until = _date(entry, "until", file, "exemption", problems)
+        until = parsed(entry, "until", parse_date, file, problems, "exemption: ")
         if target is None or until is None:
             continue
         crit, service = target
@@ -216,8 +207,8 @@ def _attestations(
     for entry, line in invalid.entries(raw, "attestations"):
         crit = by_id.get(str(entry["criterion"]))
         target = _target(hb, entry, crit, by_id, "attestation", file, line, problems)
-        on = _date(entry, "date", file, "attestation", problems)
-        until = _date(entry, "until", file, "attestation", problems) if "until" in entry else None
+        on = parsed(entry, "date", parse_date, file, problems, "attestation: ")
+        until = parsed(entry, "until", parse_date, file, problems, "attestation: ") if "until" in entry else None
         if target is None or on is None or ("until" in entry and until is None):
             continue
         crit, service = target

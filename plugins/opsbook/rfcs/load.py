@@ -13,7 +13,7 @@ from ..problems import ProblemLog
 from ..settings import Settings
 from ..sources import list_files, name_order, read_text, rel
 from ..timeparse import ParseError, parse_date
-from ..validate import check
+from ..validate import check, parsed
 from ..yamlio import LineDict, LineList, split_front_matter
 from .model import STATUSES, LogEntry, Rfc
 
@@ -94,8 +94,8 @@ def _rfc(
     opens = closes = None
     review = front.get("review")
     if isinstance(review, LineDict) and not invalid.under("review"):
-        opens = _date(review, "opens", name, problems)
-        closes = _date(review, "closes", name, problems)
+        opens = parsed(review, "opens", parse_date, name, problems, "review.") if "opens" in review else None
+        closes = parsed(review, "closes", parse_date, name, problems, "review.") if "closes" in review else None
         if opens and closes and closes < opens:
             problems.add(
                 name,
@@ -147,16 +147,6 @@ def _rfc(
         line=front.line or None,
         page=f"rfcs/{stem}.md",
     )
-
-
-def _date(data: LineDict, key: str, name: str, problems: ProblemLog) -> date | None:
-    if key not in data:
-        return None
-    try:
-        return parse_date(data[key])
-    except ParseError as exc:
-        problems.add(name, data.line_of(key), f"review.{key}: {exc}")
-        return None
 
 
 def _log(raw: Any, name: str, problems: ProblemLog, invalid: Any, team: Team | None) -> tuple[LogEntry, ...]:

@@ -45,19 +45,11 @@ def read(doc: LineDict, file: str, reader: Reader) -> None:
         sid = reader.service_from_name(meta, doc, file, "metadata.name (or a `service` label)")
     if sid is None:
         return
-    try:
-        if "target" not in spec:
-            raise SpecError('spec.target is missing; write a percent as a string, e.g. target: "99.9"')
-        objective = percent(spec["target"], fraction_field=False)
-    except SpecError as exc:
-        reader.problem(file, spec.line_of("target"), str(exc) if "target" not in spec else f"spec.target: {exc}")
+    objective = reader.required(spec, "target", _percent, file, 'a percent as a string, e.g. target: "99.9"')
+    if objective is None:
         return
-    try:
-        if "window" not in spec:
-            raise SpecError("spec.window is missing; write e.g. window: 4w")
-        length = window(spec["window"])
-    except SpecError as exc:
-        reader.problem(file, spec.line_of("window"), str(exc) if "window" not in spec else f"spec.window: {exc}")
+    length = reader.required(spec, "window", window, file, "e.g. window: 4w")
+    if length is None:
         return
     indicator = mapping(spec.get("indicator"))
     latency = "latency" in indicator or "latencyNative" in indicator
@@ -75,6 +67,10 @@ def read(doc: LineDict, file: str, reader: Reader) -> None:
         description=text(spec.get("description")),
         threshold=_threshold(indicator) if sli == "latency" else None,
     )
+
+
+def _percent(value: object) -> float:
+    return percent(value, fraction_field=False)  # Pyrra writes "99.9", never a fraction
 
 
 def _threshold(indicator: LineDict) -> timedelta | None:

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import content
 from ..problems import ProblemLog
 from ..timeparse import DURATION, SLO_WINDOW, THRESHOLD, OutOfRange, ParseError, Span, format_duration, parse_duration
+from ..validate import parsed
 from ..yamlio import LineDict, LineList
 from .derive import make_slo
 from .model import SERVICE_ID, Slo, SloFormat
+
+T = TypeVar("T")
 
 # Explicit SLI word for a foreign SLO, as a label or annotation, when the inference guesses wrong.
 SLI_KEY = "opsbook.dev/sli"
@@ -255,6 +259,14 @@ class Reader:
         if not decl.title and isinstance(raw, str) and raw.strip() != sid:
             decl.title = raw.strip()
         return sid
+
+    def required(self, spec: LineDict, key: str, read: Callable[[Any], T], file: str, example: str) -> T | None:
+        """`read` of the required field `spec.<key>`, or None after a problem at its line: that it
+        is missing (and `example` of it), or what is wrong with its value."""
+        if key not in spec:
+            self.problem(file, spec.line_of(key), f"spec.{key} is missing; write {example}")
+            return None
+        return parsed(spec, key, read, file, self.problems, "spec.", SpecError)
 
     def add_slo(
         self,
