@@ -7,6 +7,7 @@ from datetime import date
 
 from ..handbook import Handbook
 from ..render import Renderer, macro_error
+from ..services.macros import unknown_service_error
 from .derive import newest_first
 from .model import Metrics
 from .pages import local_time
@@ -31,8 +32,7 @@ def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[s
     def budget_consumed(service_id: str) -> str:
         """How much of a service's availability budget incidents used in the current window, inline."""
         if service_id not in hb.service_by_id:
-            known = ", ".join(sorted(hb.service_by_id)) or "none"
-            return macro_error("unknown service “{service}” (known: {known})", service=service_id, known=known)
+            return unknown_service_error(hb, service_id)
         budgets = metrics.budgets_of(service_id)
         if not budgets:
             return macro_error("service “{service}” has no availability SLO", service=service_id)

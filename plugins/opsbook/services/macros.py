@@ -12,13 +12,16 @@ if TYPE_CHECKING:
     from ..render import Renderer
 
 
+def unknown_service_error(hb: Handbook, service_id: str) -> str:
+    """What a macro shows for a service id that names no service (services' and incidents' macros)."""
+    known = ", ".join(sorted(hb.service_by_id)) or "none"
+    return macro_error("unknown service “{service}” (known: {known})", service=service_id, known=known)
+
+
 def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
     def _service(service_id: str) -> Any:
         service = hb.service_by_id.get(service_id)
-        if service is None:
-            known = ", ".join(sorted(hb.service_by_id)) or "none"
-            return None, macro_error("unknown service “{service}” (known: {known})", service=service_id, known=known)
-        return service, ""
+        return (None, unknown_service_error(hb, service_id)) if service is None else (service, "")
 
     def slo_table(service_id: str) -> str:
         """The SLO table of one service: objective, window, error budget and the page threshold."""
