@@ -78,7 +78,7 @@ def _schema_assets() -> list[GeneratedAsset]:
 
 def render_pages(handbook: Handbook) -> tuple[list[GeneratedPage], list[GeneratedAsset]]:
     """Every generated page and site asset of the handbook."""
-    renderer = Renderer(handbook.settings.templates, as_of=handbook.as_of, hb=handbook)
+    renderer = Renderer.for_handbook(handbook)
     pages: list[GeneratedPage] = []
     for kind in KINDS:
         if kind.pages is not None:
@@ -97,4 +97,4 @@ def render_pages(handbook: Handbook) -> tuple[list[GeneratedPage], list[Generate
 
 def preview_home_banner(handbook: Handbook) -> str:
     """Markdown the home page opens with in a preview build (a link to the changes); else empty."""
-    return home_banner(handbook, Renderer(handbook.settings.templates, as_of=handbook.as_of, hb=handbook))
+    return home_banner(handbook, Renderer.for_handbook(handbook))

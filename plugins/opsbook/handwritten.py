@@ -34,7 +34,7 @@ class PageMacros:
 
     def __init__(self, hb: Handbook, extra: Mapping[str, Any]) -> None:
         self._page = "index.md"
-        renderer = Renderer(hb.settings.templates, as_of=hb.as_of, hb=hb)
+        renderer = Renderer.for_handbook(hb)
         # Like mkdocs-macros: no autoescaping (macros return Markdown; their data is escaped inside).
         self.env = Environment(undefined=StrictUndefined, keep_trailing_newline=True)
         self.env.globals.update(dict(extra), extra=dict(extra), opsbook=opsjson.build(hb))

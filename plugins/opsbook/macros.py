@@ -34,7 +34,7 @@ def register(config: MkDocsConfig, hb: Handbook) -> None:
     plugin = config.plugins.get("macros")
     if plugin is None:
         return
-    renderer = Renderer(hb.settings.templates, as_of=hb.as_of, hb=hb)
+    renderer = Renderer.for_handbook(hb)
 
     def current_page() -> str:
         page = getattr(plugin, "page", None)

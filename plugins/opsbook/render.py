@@ -18,16 +18,19 @@ import posixpath
 import re
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .markdown import safe_body
 from .search import alias as search_alias
 from .timeparse import format_duration
+
+if TYPE_CHECKING:
+    from .handbook import Handbook
 
 
 def link(from_page: str, to_path: str) -> str:
@@ -41,6 +44,39 @@ def link(from_page: str, to_path: str) -> str:
     while common < len(base) and common < len(target) and base[common] == target[common]:
         common += 1
     return "/".join([".."] * (len(base) - common) + target[common:]) or "."
+
+
+def built_url(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """The built URL of Markdown page `to_page` (optionally `#anchor`) relative to the page built from
+    `from_page`.
+
+    Links inside raw HTML (the structural parts of generated pages, inline SVG) are not rewritten by
+    MkDocs, so they must already be final URLs: `services/api.md` is served at `services/api/` with
+    directory URLs, else at `services/api.html`.
+    """
+
+    def built(path: str) -> str:
+        stem, _ = posixpath.splitext(path)
+        if not directory_urls:
+            return stem + ".html"
+        if posixpath.basename(stem) == "index":
+            return posixpath.dirname(stem) + "/" if posixpath.dirname(stem) else ""
+        return stem + "/"
+
+    path, _, anchor = to_page.partition("#")
+    here = built(from_page)
+    target = built(path)
+    # link() works on site paths; a directory URL is a folder, so resolve from a file inside it.
+    rel = link(here + "x" if here.endswith("/") or here == "" else here, target or ".")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def url_target(from_page: str, to_page: str, directory_urls: bool = True) -> Markup:
+    """`built_url` as an HTML attribute value for templates: percent-quoted, then HTML-escaped, so no
+    character of an id or anchor can end the attribute."""
+    return Markup(escape(quote(built_url(from_page, to_page, directory_urls), safe="/#")))
 
 
 def link_target(from_page: str, to_path: str) -> Markup:
@@ -99,6 +135,18 @@ def person_markdown(handle: object, people: Any, team_page: str) -> Markup:
     return Markup("[{}]({}#person-{}) (@{})").format(cell(found.name), team_page, cell(who), cell(who))
 
 
+def person_html(handle: object, people: Any, team_url: str) -> Markup:
+    """`person_markdown` for raw HTML: `team_url` is the team page's built URL (see `url_target`)."""
+    if handle is None or handle == "":
+        return Markup("")
+    who = str(handle).strip().lstrip("@")
+    found = people.get(who) if people else None
+    if found is None:
+        return plain(handle)
+    anchor = escape(quote("person-" + who, safe=""))
+    return Markup(f'<a href="{team_url}#{anchor}">{plain(found.name)}</a> (@{plain(who)})')
+
+
 @pass_context
 def person_filter(ctx: Context, handle: object) -> Markup:
     """`{{ handle | person }}` in any template (needs the `hb` global and the page's `link`)."""
@@ -154,7 +202,8 @@ def fmt_percent(value: float | None, digits: int = 3) -> str:
 class Renderer:
     """The Jinja environment; `render` renders one template for one page path."""
 
-    def __init__(self, override_dir: Path | None = None, **global_vars: Any) -> None:
+    def __init__(self, override_dir: Path | None = None, directory_urls: bool = True, **global_vars: Any) -> None:
+        self.directory_urls = directory_urls  # MkDocs' use_directory_urls, for `url()` in raw HTML
         loaders: list[Any] = []
         if override_dir is not None and override_dir.is_dir():
             loaders.append(FileSystemLoader(str(override_dir)))
@@ -184,8 +233,16 @@ class Renderer:
         )
         self.env.globals.update(global_vars)
 
+    @classmethod
+    def for_handbook(cls, hb: Handbook) -> Renderer:
+        """The renderer of a handbook's pages: its template overrides, URL style, as-of time and data."""
+        return cls(hb.settings.templates, hb.settings.directory_urls, as_of=hb.as_of, hb=hb)
+
     def render(self, template: str, page: str, **context: Any) -> str:
         """Render `template` for the page at site path `page` (links are made relative to it)."""
         return self.env.get_template(template).render(
-            page_path=page, link=lambda target: link_target(page, target), **context
+            page_path=page,
+            link=lambda target: link_target(page, target),
+            url=lambda target: url_target(page, target, self.directory_urls),
+            **context,
         )

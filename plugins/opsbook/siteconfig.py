@@ -32,6 +32,7 @@ class SiteConfig:
     options: dict[str, Any] = field(default_factory=dict)
     docs_dir: str = "docs"
     enabled: bool = False  # the opsbook plugin is listed under `plugins`
+    directory_urls: bool = True  # `use_directory_urls`: the URLs links in raw HTML are written with
 
 
 def find(target: Path) -> tuple[Path, Path | None]:
@@ -61,7 +62,8 @@ def read(target: Path) -> SiteConfig:
     data = _load(file)
     enabled, options = _plugin_options(data.get("plugins"), file)
     docs_dir: str = data["docs_dir"] if isinstance(data.get("docs_dir"), str) else "docs"
-    return SiteConfig(root=root, file=file, options=options, docs_dir=docs_dir, enabled=enabled)
+    directory_urls = data.get("use_directory_urls") is not False
+    return SiteConfig(root, file, options, docs_dir, enabled, directory_urls)
 
 
 def _load(file: Path) -> dict[str, Any]:

@@ -1,5 +1,5 @@
 """Shared pieces of the build-time SVG pictures: escaping, the frame with its title and description,
-colours that follow Material's palette, and links that work inside raw HTML.
+colours that follow Material's palette (links inside a picture: `render.built_url`).
 
 Every picture is inline SVG (an `<img>` would not inherit the page's colours): text and axes use
 `currentColor`, fills use CSS variables set per palette in `assets/opsbook.css`, each with a fallback.
@@ -10,10 +10,7 @@ Pure functions over plain values: no MkDocs, no Handbook.
 from __future__ import annotations
 
 import math
-import posixpath
 from html import escape
-
-from .render import link
 
 FALLBACK = ("#e53935", "#fb8c00", "#fdd835", "#43a047", "#1e88e5", "#8e24aa")
 
@@ -71,27 +68,3 @@ def text(x: float, y: float, content: object, anchor: str = "start", size: int =
         f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}" fill="currentColor" font-size="{size}"{extra}>'
         f"{esc(content)}</text>"
     )
-
-
-def page_url(from_page: str, to_page: str, directory_urls: bool = True) -> str:
-    """The built URL of Markdown page `to_page` relative to the page `from_page` is built from.
-
-    Links inside raw HTML (an inline SVG) are not rewritten by MkDocs, so they must already be the
-    final URLs: `services/api.md` is served at `services/api/` with directory URLs, else `.html`.
-    """
-
-    def built(path: str) -> str:
-        stem, _ = posixpath.splitext(path)
-        if not directory_urls:
-            return stem + ".html"
-        if posixpath.basename(stem) == "index":
-            return posixpath.dirname(stem) + "/" if posixpath.dirname(stem) else ""
-        return stem + "/"
-
-    here = built(from_page)
-    target = built(to_page)
-    # link() works on site paths; a directory URL is a folder, so resolve from a file inside it.
-    rel = link(here + "x" if here.endswith("/") or here == "" else here, target or ".")
-    if target.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return rel

@@ -94,8 +94,8 @@ def test_incident_page_says_full_outage_assumed(tmp_path: Path) -> None:
     pages = {p.path: p.body for p in render_pages(hb)[0]}
     assumed, stated = pages["incidents/INC-20261103-01.md"], pages["incidents/INC-20261104-01.md"]
     assert "full outage assumed" in assumed
-    assert "Impact\n:   20 % of requests affected\n" in stated and "full outage assumed" not in stated
-    assert "| 20 % | 17.6 % |" in stated  # 0.2 x 38 / 43.2
+    assert "<dt>Impact</dt>\n<dd>20 % of requests affected</dd>\n" in stated and "full outage assumed" not in stated
+    assert "<td>20 %</td><td>17.6 %</td>" in stated  # 0.2 x 38 / 43.2
 
 
 # --- budget in the current window ------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from .. import siteconfig
@@ -28,7 +29,8 @@ def handbook_settings(root: str | None) -> tuple[Settings, siteconfig.SiteConfig
     try:
         site = siteconfig.read(target)
         docs_dir = rel(site.root, site.root / site.docs_dir)
-        return settings_from_options(site.root, site.options, docs_dir=docs_dir), site
+        settings = settings_from_options(site.root, site.options, docs_dir=docs_dir)
+        return replace(settings, directory_urls=site.directory_urls), site
     except (siteconfig.ConfigError, AsOfError) as exc:
         raise UsageError(str(exc)) from None
     except OptionError as exc:

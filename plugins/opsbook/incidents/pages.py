@@ -12,7 +12,7 @@ from ..handbook import Handbook
 from ..links import rewrite_links
 from ..markdown import demote
 from ..pages import GeneratedPage
-from ..render import Renderer, cell, person_markdown
+from ..render import Renderer, person_html, plain
 from ..sourcemap import resolver
 from ..timeparse import format_duration
 from . import charts
@@ -50,11 +50,14 @@ def minutes(value: float | None) -> str:
 
 
 def service_links(hb: Handbook) -> Callable[[Incident, Callable[[str], str]], Markup]:
-    """The incident's services, each linked to its page when the handbook has it."""
+    """The incident's services as raw HTML, each linked (`url`: the template's built URL) when the
+    handbook has its page."""
 
-    def links(incident: Incident, link: Callable[[str], str]) -> Markup:
+    def links(incident: Incident, url: Callable[[str], str]) -> Markup:
         return Markup(", ").join(
-            Markup(f"[{cell(sid)}]({link(hb.service_by_id[sid].page)})") if sid in hb.service_by_id else cell(sid)
+            Markup(f'<a href="{url(hb.service_by_id[sid].page)}">{plain(sid)}</a>')  # f-string: Markup.format is slow
+            if sid in hb.service_by_id
+            else plain(sid)
             for sid in incident.services
         )
 
@@ -62,11 +65,11 @@ def service_links(hb: Handbook) -> Callable[[Incident, Callable[[str], str]], Ma
 
 
 def person(hb: Handbook) -> Callable[[str | None, str], Markup]:
-    """A handle as the person's name linked to the team page (`team_page`, relative), else as written."""
+    """A handle as the person's name linked to the team page (`team_url`, built), else as written."""
     people = getattr(hb.team, "person_by_handle", None) or {}
 
-    def show(handle: str | None, team_page: str) -> Markup:
-        return person_markdown(handle, people, team_page)
+    def show(handle: str | None, team_url: str) -> Markup:
+        return person_html(handle, people, team_url)
 
     return show
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from ..checks import REGISTRY, run
 from ..handbook import Handbook
 from ..pages import GeneratedPage
-from ..render import Renderer
-from ..svg import page_url
+from ..render import Renderer, built_url
 from .charts import Row, criteria_grid
 from .derive import ORG_PAGE
 from .model import Maturity
@@ -22,7 +21,7 @@ def maturity_grid(m: Maturity, directory_urls: bool = True) -> str:
     columns = [(c.id, c.level) for c in m.service_criteria]
     rows = []
     for card in m.services:
-        url = page_url(ORG_PAGE, card.page, directory_urls)
+        url = built_url(ORG_PAGE, card.page, directory_urls)
         cells = tuple(
             (r.outcome, f"{url}#criterion-{c.id}") if (r := card.by_id.get(c.id)) is not None else None
             for c in m.service_criteria

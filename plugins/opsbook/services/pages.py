@@ -6,8 +6,7 @@ from ..handbook import Handbook
 from ..incidents.derive import impact_end
 from ..incidents.model import Incident
 from ..pages import GeneratedPage, item_page
-from ..render import Renderer
-from ..svg import page_url
+from ..render import Renderer, built_url
 from .charts import Impact, budget_chart
 from .model import Service
 
@@ -51,7 +50,7 @@ def budget_charts(hb: Handbook, service: Service) -> list[str]:
         end = impact_end(incident, hb.as_of)
         if incident.started is None or end is None or end <= incident.started:
             continue
-        href = page_url(service.page, incident.page, hb.settings.directory_urls)
+        href = built_url(service.page, incident.page, hb.settings.directory_urls)
         impacts.append(Impact(incident.id, incident.started, end, impact_share(incident, service.id), href))
     return [
         budget_chart(
