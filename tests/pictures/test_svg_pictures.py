@@ -11,7 +11,7 @@ from opsbook.incidents.charts import percentile_panels
 from opsbook.incidents.derive import percentile
 from opsbook.maturity.charts import Row, criteria_grid
 from opsbook.services.charts import Impact, budget_chart, remaining_series
-from opsbook.svg import page_url
+from opsbook.render import built_url as page_url
 from opsbook.team.charts import Lane, rotation_chart
 
 NS = "{http://www.w3.org/2000/svg}"
