@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+import opsbook.settings
 from opsbook.plugin import OpsbookPlugin
+from opsbook.servecache import AS_OF_RENEWAL, ServeCache
 
 SLO = """\
 window: 30d
@@ -117,3 +120,36 @@ def test_an_unchanged_rebuild_matches_a_full_build(serve: Serve) -> None:
 def test_a_plain_build_caches_nothing(serve: Serve) -> None:
     serve.config.plugins.on_startup(command="build", dirty=False)
     assert serve.rebuild().serve_cache is None
+
+
+def test_serving_keeps_one_as_of_instant_until_it_is_an_hour_old() -> None:
+    cache, start = ServeCache(), datetime(2026, 12, 4, 18, 3, tzinfo=UTC)
+    assert cache.as_of(start) == start
+    assert cache.as_of(start + timedelta(minutes=59)) == start  # a rebuild a minute later changes no page
+    assert cache.as_of(start + AS_OF_RENEWAL) == start + AS_OF_RENEWAL
+    assert cache.as_of(start) == start  # time went back (SOURCE_DATE_EPOCH changed): taken as given
+
+
+def test_an_edit_in_a_later_minute_rerenders_only_its_pages(serve: Serve, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without SOURCE_DATE_EPOCH the clock moves between rebuilds; the pages must not all change."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    clock = [datetime(2026, 12, 4, 18, 3, tzinfo=UTC)]
+    monkeypatch.setattr(opsbook.settings, "datetime", _Clock(clock))
+    serve.rebuild()
+    clock[0] += timedelta(minutes=7)
+    (serve.root / "ops/incidents/INC-20261102-01.md").write_text(incident(2, "Database failover"), "utf-8")
+    cache = serve.rebuild().serve_cache
+    assert cache is not None and "incidents/INC-20261101-01.md" in cache.hits
+
+
+class _Clock:
+    """`datetime` with a `now` that a test moves."""
+
+    def __init__(self, clock: list[object]) -> None:
+        self._clock = clock
+
+    def now(self, tz: object = None) -> object:
+        return self._clock[0]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(datetime, name)

@@ -212,7 +212,10 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
             settings = settings_from_config(root, self.config, docs_dir=rel(root, Path(config.docs_dir)))
         except OptionError as exc:
             raise PluginError(f"opsbook: {exc}") from None
-        return replace(settings, directory_urls=config.use_directory_urls)
+        settings = replace(settings, directory_urls=config.use_directory_urls)
+        if self.serve_cache is not None:  # one as-of instant across rebuilds: see servecache
+            settings = replace(settings, as_of=self.serve_cache.as_of(settings.as_of))
+        return settings
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:

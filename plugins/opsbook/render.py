@@ -21,7 +21,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
+from jinja2 import (
+    BytecodeCache,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    pass_context,
+)
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -199,6 +208,26 @@ def fmt_percent(value: float | None, digits: int = 3) -> str:
     return "–" if value is None else fmt_number(value, digits) + " %"
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory, by name and source checksum (Jinja's bucket key), so the
+    next Renderer in the same process (every rebuild of `mkdocs serve`) skips compiling them, and an
+    edited override is compiled afresh because its checksum changed."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key + bucket.checksum)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 class Renderer:
     """The Jinja environment; `render` renders one template for one page path."""
 
@@ -213,6 +242,7 @@ class Renderer:
             autoescape=True,
             finalize=finalize,  # one rule for text: see the module docstring
             auto_reload=False,  # templates do not change during a build; skip per-render stat calls
+            bytecode_cache=_COMPILED,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,

@@ -9,6 +9,10 @@ So the plugin keeps, per page and only while serving, three results of the previ
 - the search entries the search plugin made from the page, keyed by the page's HTML, title and meta;
 - the finished HTML, keyed by all of the above plus the nav (every page shows it) and its neighbours.
 
+The as-of instant is held too: every generated page prints it ("Computed as of 18:03"), so a new
+instant at each rebuild would change every page. While serving it is the instant of the first build,
+renewed once it is an hour old (`AS_OF_RENEWAL`); `mkdocs build` always takes SOURCE_DATE_EPOCH or now.
+
 Every page still goes through every MkDocs event, so the nav, tags and the search index stay complete;
 only the expensive steps are answered from the cache. An edit that changes many pages' Markdown
 (slo.yml touches every service page) or the nav (a new page) is as slow as a full build.
@@ -19,6 +23,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +33,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+AS_OF_RENEWAL = timedelta(hours=1)  # serving: how long one as-of instant is kept (see the docstring)
 CACHED_TEMPLATE = "opsbook-cached.html"  # renders a stand-in that on_post_page swaps for the cached HTML
 _STANDIN = "<!-- opsbook: cached page -->"
 
@@ -57,6 +63,14 @@ class ServeCache:
     hits: list[str] = field(default_factory=list)  # pages whose HTML came from the cache (tests, debug log)
     converted: list[str] = field(default_factory=list)  # pages converted from Markdown this build
     _pending: dict[str, str] = field(default_factory=dict)  # src_uri -> html key of this build
+    _as_of: datetime | None = None
+
+    def as_of(self, now: datetime) -> datetime:
+        """The as-of instant of this rebuild: the kept one, unless it is an hour old or `now` went
+        back (SOURCE_DATE_EPOCH changed)."""
+        if self._as_of is None or not self._as_of <= now < self._as_of + AS_OF_RENEWAL:
+            self._as_of = now
+        return self._as_of
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         """Per build: fingerprint what every page depends on."""
