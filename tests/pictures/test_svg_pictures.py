@@ -10,8 +10,8 @@ import pytest
 from opsbook.incidents.charts import percentile_panels
 from opsbook.incidents.derive import percentile
 from opsbook.maturity.charts import Row, criteria_grid
-from opsbook.services.charts import Impact, budget_chart, remaining_series
 from opsbook.render import built_url as page_url
+from opsbook.services.charts import Impact, budget_chart, remaining_series
 from opsbook.team.charts import Lane, rotation_chart
 
 NS = "{http://www.w3.org/2000/svg}"
