@@ -94,7 +94,7 @@ def test_service_page_gains_incident_history_and_budget(tmp_path: Path) -> None:
         "| Availability 99.9 % | 2026-10-29 to 2026-11-28 | 43.2 min | 38 min | 88 % (38 min) | 12 % (5.2 min) |" in api
     )
     assert '!!! warning "Error budget at risk: Availability 99.9 %"' in api  # 88 % >= the default 75 %
-    assert "[INC-20261103-01: Checkout API returned 5xx](../incidents/INC-20261103-01.md)" in api
+    assert '<a href="../../incidents/INC-20261103-01/">INC-20261103-01: Checkout API returned 5xx</a>' in api
     jobs = pages["services/jobs.md"].body
     assert "### Error budget this window" not in jobs  # no availability SLO
     assert "INC-20261128-01" in jobs
@@ -106,7 +106,7 @@ def test_attention_page(tmp_path: Path) -> None:
     order = [body.index(h) for h in ("## Ongoing incidents", "## Overdue follow-ups by owner")]
     assert order == sorted(order)
     assert "### carol (1)" in body
-    assert "[INC-20261103-01](incidents/INC-20261103-01.md)" in body
+    assert '<a href="../incidents/INC-20261103-01/">INC-20261103-01</a>' in body
 
 
 def test_attention_page_when_nothing_needs_attention(tmp_path: Path) -> None:
