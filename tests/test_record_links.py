@@ -140,7 +140,8 @@ def test_links_between_records_reach_their_pages_in_every_kind(tmp_path: Path) -
     assert "[API runbook](../runbooks/api.md)" in incident
     assert "[review RFC](../rfcs/2026-07-error-budget-policy.md)" in incident
     assert "The old policy never existed." in incident  # words kept, the problem reported
-    assert "[Error budget policy](../decisions/2026-0003.md) (`2026-0003`)" in incident  # listed by the decision
+    # listed by the decision, in the facts card (raw HTML: a built URL)
+    assert '<a href="../../decisions/2026-0003/">Error budget policy</a> (<code>2026-0003</code>)' in incident
     decision = pages["decisions/2026-0003.md"]
     assert "[the checkout outage](../incidents/INC-20261103-01.md)" in decision
     assert "[the RFC](../rfcs/2026-07-error-budget-policy.md)" in decision
