@@ -24,12 +24,14 @@ from .problems import Finding, ProblemLog
 from .render import Renderer
 from .settings import Settings
 from .site_pages import home_page, problems_page
+from .sources import read_once
 
 
 def load_handbook(settings: Settings) -> Handbook:
     """Load, validate and derive every kind of the registry; never raises for bad input."""
     log = ProblemLog()
-    handbook = load_kinds(Handbook(settings=settings, kinds=KINDS), KINDS, log)
+    with read_once():  # the kinds and the check of links between records share one read of each file
+        handbook = load_kinds(Handbook(settings=settings, kinds=KINDS), KINDS, log)
     # Preview builds: the same pipeline over the sources at the base ref, compared with this one.
     handbook = replace(handbook, changes=compare_with_base(handbook, log, load_handbook))
     # Findings are collected from the kinds once every kind is loaded.

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -143,8 +145,35 @@ def read_bytes(path: Path, name: str, problems: ProblemLog, root: Path, limit: i
         return None
 
 
+# Texts read during one load (see `read_once`), by (path, root); None outside a load.
+_read_memo: dict[tuple[Path, Path], str] | None = None
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Within: a source read twice in one load (by its kind, then by the check of links between
+    records) is read and decoded once. Only texts read without a problem are kept, and only until
+    the load ends, so a rebuild (`mkdocs serve`) always reads files afresh."""
+    global _read_memo
+    outer, _read_memo = _read_memo, {}
+    try:
+        yield
+    finally:
+        _read_memo = outer
+
+
 def read_text(path: Path, name: str, problems: ProblemLog, root: Path) -> str | None:
     """Return the file's text, or None after logging why it cannot be read as text."""
+    memo = _read_memo
+    if memo is not None and (path, root) in memo:
+        return memo[path, root]
+    text = _read_text(path, name, problems, root)
+    if memo is not None and text is not None:
+        memo[path, root] = text
+    return text
+
+
+def _read_text(path: Path, name: str, problems: ProblemLog, root: Path) -> str | None:
     data = read_bytes(path, name, problems, root)
     if data is None:
         return None
@@ -185,8 +214,27 @@ def list_files(folder: Path, suffixes: tuple[str, ...] | None) -> list[Path]:
     """
     if not folder.is_dir():
         return []
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if (suffixes is None or p.suffix.lower() in suffixes) and (p.is_symlink() or not p.is_dir())
-    )
+    found: list[Path] = []
+    _walk(folder, suffixes, found)
+    return sorted(found, key=lambda p: p.parts)  # the order of sorted(paths), without Path comparisons
+
+
+def _walk(folder: Path, suffixes: tuple[str, ...] | None, found: list[Path]) -> None:
+    """What `folder.rglob("*")` lists, filtered, from the directory entries' own types: a plain file
+    costs no system call (thousands of incidents in one folder)."""
+    try:
+        with os.scandir(folder) as scanned:
+            entries = list(scanned)
+    except PermissionError:  # as rglob: an unreadable folder lists nothing
+        return
+    for entry in entries:
+        path = folder / entry.name
+        link = entry.is_symlink()
+        try:
+            is_dir = entry.is_dir()  # follows a symlink, as Path.is_dir
+        except OSError:
+            is_dir = False
+        if is_dir and not link:
+            _walk(path, suffixes, found)
+        if (suffixes is None or path.suffix.lower() in suffixes) and (link or not is_dir):
+            found.append(path)
