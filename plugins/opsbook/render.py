@@ -132,15 +132,21 @@ def cell(value: object) -> Markup:
     return plain(value)
 
 
+def _person(handle: object, people: Any) -> tuple[str, Any] | None:
+    """(handle without `@`, the team file's person) for a handle the team file knows, else None."""
+    who = str(handle).strip().lstrip("@")
+    found = people.get(who) if people else None
+    return None if found is None else (who, found)
+
+
 def person_markdown(handle: object, people: Any, team_page: str) -> Markup:
     """A person the same way on every page: `Name (@handle)`, the name linked to their entry on the
     team page; a pod, or any handle the team file does not know, as written."""
     if handle is None or handle == "":
         return Markup("")
-    who = str(handle).strip().lstrip("@")
-    found = people.get(who) if people else None
-    if found is None:
+    if (known := _person(handle, people)) is None:
         return cell(handle)
+    who, found = known
     return Markup("[{}]({}#person-{}) (@{})").format(cell(found.name), team_page, cell(who), cell(who))
 
 
@@ -148,10 +154,9 @@ def person_html(handle: object, people: Any, team_url: str) -> Markup:
     """`person_markdown` for raw HTML: `team_url` is the team page's built URL (see `url_target`)."""
     if handle is None or handle == "":
         return Markup("")
-    who = str(handle).strip().lstrip("@")
-    found = people.get(who) if people else None
-    if found is None:
+    if (known := _person(handle, people)) is None:
         return plain(handle)
+    who, found = known
     anchor = escape(quote("person-" + who, safe=""))
     return Markup(f'<a href="{team_url}#{anchor}">{plain(found.name)}</a> (@{plain(who)})')
 
