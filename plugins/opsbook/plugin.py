@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -27,6 +26,9 @@ from .safepath import clean_relative
 from .servecache import ServeCache
 from .settings import OptionError, Settings
 from .sources import forget_folders, refusal, rel
+
+if TYPE_CHECKING:  # imports watchdog and an HTTP server: `mkdocs build` never needs them
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 
