@@ -257,10 +257,10 @@ def main() -> None:
     rows = []
     hand = args.kind == "incidents"
     print(
-        f"| N {args.kind} | pages | opsbook s | plain s | hand-written s | vs plain | vs hand-written | "
+        f"| N {args.kind} | pages | opsbook s | ms per item | plain s | hand-written s | vs plain | vs hand-written | "
         "opsbook MiB | baseline MiB | memory ratio | serve full s | serve edit s | edit / full |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in args.sizes:
         tmp = Path(tempfile.mkdtemp(prefix="opsbook-bench-"))
         try:
@@ -288,6 +288,7 @@ def main() -> None:
             f"{n:,}",
             f"{pages:,}",
             spread(t["opsbook"]),
+            spread([v / n * 1000 for v in t["opsbook"]], ".1f"),  # linear scaling: flat across sizes
             spread(t["plain"]),
             spread(t["hand"]) if hand else "-",
             spread([a / b for a, b in zip(t["opsbook"], t["plain"], strict=True)]) + "x",
