@@ -313,19 +313,19 @@ def _log() -> list[Incident]:
 def test_stats_means_over_incidents_that_have_the_figure() -> None:
     s = derive.stats(_log())
     assert s.count == 4
-    assert s.mean_ttd == round((4 + 10 + 2 + 20) / 4, 2)
-    assert s.mean_tta == 1.0  # only one incident was acknowledged
-    assert s.mean_ttm == round((30 + 20 + 12) / 3, 2)
-    assert s.mean_ttr == round((60 + 120 + 60) / 3, 2)
+    assert s.mean.ttd == round((4 + 10 + 2 + 20) / 4, 2)
+    assert s.mean.tta == 1.0  # only one incident was acknowledged
+    assert s.mean.ttm == round((30 + 20 + 12) / 3, 2)
+    assert s.mean.ttr == round((60 + 120 + 60) / 3, 2)
 
 
 def test_metrics() -> None:
     log = _log()
     m = derive.metrics(log, [service("api", 99.9), service("web", 99.9)], ["SEV-1", "SEV-2", "SEV-3"], AS_OF, UTC)
     assert [(sev, s.count) for sev, s in m.by_severity] == [("SEV-1", 1), ("SEV-2", 2), ("SEV-3", 1)]
-    assert dict(m.by_severity)["SEV-2"].mean_ttr == 90.0
+    assert dict(m.by_severity)["SEV-2"].mean.ttr == 90.0
     assert [(sid, s.count) for sid, s in m.by_service] == [("api", 2), ("web", 3)]
-    assert dict(m.by_service)["api"].mean_ttm == 25.0
+    assert dict(m.by_service)["api"].mean.ttm == 25.0
     assert m.by_status == (("ongoing", 1), ("mitigated", 0), ("resolved", 3))
     # Postmortems: on time (10-02), late (10-30 > 10-18), overdue (11-23 passed), ongoing pending.
     assert (m.postmortems_on_time, m.postmortems_missed, m.postmortem_on_time_rate) == (1, 2, round(1 / 3, 4))

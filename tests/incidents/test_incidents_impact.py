@@ -222,8 +222,8 @@ def test_stats_have_median_and_p90_beside_the_mean() -> None:
         for n, (s, d) in enumerate(zip(starts, ttds, strict=True))
     ]
     s = derive.stats(log)
-    assert (s.mean_ttd, s.median_ttd, s.p90_ttd) == (49.25, 5.0, round(6 + 0.7 * 179, 2))
-    assert (s.mean_ttr, s.median_ttr, s.p90_ttr) == (None, None, None)
+    assert (s.mean.ttd, s.median.ttd, s.p90.ttd) == (49.25, 5.0, round(6 + 0.7 * 179, 2))
+    assert (s.mean.ttr, s.median.ttr, s.p90.ttr) == (None, None, None)
     metrics = incidents_json(tuple(log), derive.metrics(log, [], ["SEV-1"], AS_OF, UTC))
     for group in ("overall",):
         row = metrics["incident_metrics"][group]

@@ -29,6 +29,7 @@ from .model import (
     IncidentStatus,
     Metrics,
     Stats,
+    Times,
     WindowBudget,
 )
 
@@ -178,13 +179,18 @@ def percentile(values: Iterable[float | None], q: float) -> float | None:
 def stats(incidents: Sequence[Incident]) -> Stats:
     """Count and mean, median and p90 time to detect / acknowledge / mitigate / resolve (over the
     incidents that have the figure)."""
-    figures: dict[str, float | None] = {}
-    for name in ("ttd", "tta", "ttm", "ttr"):
-        values = [getattr(i, f"{name}_minutes") for i in incidents]
-        figures[f"mean_{name}"] = _mean(values)
-        figures[f"median_{name}"] = percentile(values, 50)
-        figures[f"p90_{name}"] = percentile(values, 90)
-    return Stats(count=len(incidents), **figures)
+    rows = [(i.ttd_minutes, i.tta_minutes, i.ttm_minutes, i.ttr_minutes) for i in incidents]
+    columns = list(zip(*rows, strict=True))  # one per figure; none (every figure None) without incidents
+
+    def each(statistic: Callable[[Iterable[float | None]], float | None]) -> Times:
+        return Times(*map(statistic, columns))
+
+    return Stats(
+        count=len(incidents),
+        mean=each(_mean),
+        median=each(lambda values: percentile(values, 50)),
+        p90=each(lambda values: percentile(values, 90)),
+    )
 
 
 def _rate(good: int, bad: int) -> float | None:

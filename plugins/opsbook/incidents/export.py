@@ -72,7 +72,7 @@ def _stats(s: Stats) -> dict[str, Any]:
     out: dict[str, Any] = {"count": s.count}
     for name in ("ttd", "tta", "ttm", "ttr"):
         for measure in ("mean", "median", "p90"):
-            out[f"{measure}_{name}_minutes"] = getattr(s, f"{measure}_{name}")
+            out[f"{measure}_{name}_minutes"] = getattr(getattr(s, measure), name)
     return out
 
 

@@ -159,23 +159,25 @@ class Incident:
 
 
 @dataclass(frozen=True)
+class Times:
+    """One statistic of the minutes to detect, acknowledge, mitigate and resolve (None where no
+    incident of the group has the figure)."""
+
+    ttd: float | None = None
+    tta: float | None = None
+    ttm: float | None = None
+    ttr: float | None = None
+
+
+@dataclass(frozen=True)
 class Stats:
     """Counts and mean, median and 90th-percentile times of a group of incidents (a severity, a
     service, all). The median and p90 are what one outlier cannot drag: they are shown first."""
 
     count: int = 0
-    mean_ttd: float | None = None
-    mean_tta: float | None = None
-    mean_ttm: float | None = None
-    mean_ttr: float | None = None
-    median_ttd: float | None = None
-    median_tta: float | None = None
-    median_ttm: float | None = None
-    median_ttr: float | None = None
-    p90_ttd: float | None = None
-    p90_tta: float | None = None
-    p90_ttm: float | None = None
-    p90_ttr: float | None = None
+    mean: Times = Times()
+    median: Times = Times()
+    p90: Times = Times()
 
 
 @dataclass(frozen=True)
