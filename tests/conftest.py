@@ -60,6 +60,16 @@ def fixed_as_of(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OPSBOOK_BASE_REF", raising=False)
 
 
+# One service with one availability SLO: the smallest ops/slo.yml that gives incidents a budget.
+API_SLO = """\
+window: 30d
+services:
+  api:
+    title: Public API
+    slos:
+      - {sli: availability, objective: 99.9}
+"""
+
 MINIMAL_MKDOCS = """\
 site_name: Test handbook
 theme: {name: material, font: false}

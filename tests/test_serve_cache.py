@@ -13,17 +13,9 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 import opsbook.settings
+from conftest import API_SLO
 from opsbook.plugin import OpsbookPlugin
 from opsbook.servecache import AS_OF_RENEWAL, ServeCache
-
-SLO = """\
-window: 30d
-services:
-  api:
-    title: Public API
-    slos:
-      - {sli: availability, objective: 99.9}
-"""
 
 
 def incident(n: int, title: str) -> str:
@@ -74,7 +66,7 @@ class Serve:
 @pytest.fixture
 def serve(make_site: Callable[..., Path]) -> Iterator[Serve]:
     incidents = {f"ops/incidents/INC-2026110{n}-01.md": incident(n, f"Outage {n}") for n in (1, 2, 3)}
-    files = {"ops/slo.yml": SLO} | incidents
+    files = {"ops/slo.yml": API_SLO} | incidents
     server = Serve(make_site(files))
     try:
         yield server

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from test_browser import CHROMIUM, PREFIX, _Quiet, browser, served  # fixtures shared with that module
 
-from conftest import mkdocs_build
+from conftest import API_SLO, mkdocs_build
 
 __all__ = ["browser", "served"]
 
@@ -227,24 +227,14 @@ def test_without_javascript_the_build_value_stays_with_its_date(served: tuple[st
         context.close()
 
 
-SLO = """\
-window: 30d
-services:
-  api:
-    title: Public API
-    slos:
-      - {sli: availability, objective: 99.9}
-"""
-
-
 def test_preview_home_links_the_changes(
     browser: Any, make_site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = make_site({"ops/slo.yml": SLO})
+    root = make_site({"ops/slo.yml": API_SLO})
     git = ["git", "-C", str(root), "-c", "user.email=t@example.com", "-c", "user.name=T"]
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "base"]):
         subprocess.run([*git, *args], check=True, capture_output=True)
-    (root / "ops/slo.yml").write_text(SLO.replace("99.9", "99.5"), "utf-8")  # the pull request loosens it
+    (root / "ops/slo.yml").write_text(API_SLO.replace("99.9", "99.5"), "utf-8")  # the pull request loosens it
     monkeypatch.setenv("OPSBOOK_BASE_REF", "main")
     site = mkdocs_build(root)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))

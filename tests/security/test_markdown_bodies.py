@@ -10,7 +10,7 @@ import hostile_html
 import markdown as python_markdown
 import pytest
 
-from conftest import mkdocs_build
+from conftest import API_SLO, mkdocs_build
 from opsbook.render import Renderer
 
 # Each payload follows a ``` fence that holds a `~~~` line: a reader that toggles on any fence line
@@ -75,14 +75,6 @@ date: 2026-01-05
 {PAYLOAD}
 """
 
-SLO = """\
-window: 30d
-services:
-  api:
-    title: Public API
-    slos:
-      - {sli: availability, objective: 99.9}
-"""
 
 UNCLOSED = "# Unclosed\n\n```\n<script>alert('unclosed')</script>\n"
 
@@ -107,7 +99,7 @@ def live_markup(page: Path) -> list[str]:
 def hostile_site(make_site: Callable[..., Path]) -> Path:
     root = make_site(
         {
-            "ops/slo.yml": SLO,
+            "ops/slo.yml": API_SLO,
             "ops/incidents/INC-20261104-01.md": INCIDENT,
             "ops/runbooks/api.md": RUNBOOK,
             "ops/runbooks/unclosed.md": UNCLOSED,
