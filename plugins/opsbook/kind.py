@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .handbook import Handbook
+    from .macro import MacroScope, MacroSet
     from .pages import GeneratedAsset, GeneratedPage
     from .problems import Finding, ProblemLog
     from .render import Renderer
@@ -34,7 +35,7 @@ class Stage(IntEnum):
 
 Step = Callable[["Handbook", "ProblemLog"], "Handbook"]
 Loader = Callable[["Handbook", "ProblemLog"], Any]
-Macros = Callable[["Handbook", "Renderer", Callable[[], str]], dict[str, Callable[..., str]]]
+Macros = Callable[["MacroScope"], "MacroSet"]
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,10 @@ class Kind:
     """One kind of source. Every hook but `load` is optional."""
 
     name: str
-    options: tuple[str, ...]  # Settings fields (= plugin options) holding its source paths; watched
     load: Step
+    # The Settings fields (= plugin options) holding its source paths, watched in serve; None: the one
+    # option named like the kind.
+    options: tuple[str, ...] | None = None
     stage: Stage = Stage.ITEMS
     derive: Step | None = None
     findings: Callable[[Handbook], Iterable[Finding]] | None = None
@@ -57,10 +60,15 @@ class Kind:
     index: tuple[str, str] | None = None
     section: str | None = None
 
+    @property
+    def option_names(self) -> tuple[str, ...]:
+        """The options holding its source paths: `options`, or the one named like the kind."""
+        return self.options if self.options is not None else (self.name,)
+
     def paths(self, settings: Settings) -> list[str]:
         """The configured source paths of this kind (its options' values), relative to the root."""
         paths: list[str] = []
-        for option in self.options:
+        for option in self.option_names:
             value = getattr(settings, option)
             paths += [value] if isinstance(value, str) else list(value)
         return paths

@@ -13,19 +13,21 @@ from typing import TYPE_CHECKING
 from . import opsjson
 from .handbook import Handbook
 from .kinds import KINDS
+from .macro import MacroScope, MacroSet, shown
 from .render import Renderer
 
 if TYPE_CHECKING:  # the core never imports MkDocs: `opsbook export` renders these macros without it
     from mkdocs.config.defaults import MkDocsConfig
 
 
-def functions(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
-    """Every macro by name, from every kind's package. `current_page()` is the site path of the page
-    being rendered."""
-    found: dict[str, Callable[..., str]] = {}
+def functions(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> MacroSet:
+    """Every macro by name, from every kind's package, each showing its `MacroError` as its output.
+    `current_page()` is the site path of the page being rendered."""
+    scope = MacroScope(hb, r, current_page)
+    found: MacroSet = {}
     for kind in KINDS:
         if kind.macros is not None:
-            found.update(kind.macros(hb, r, current_page))
+            found.update({name: shown(macro) for name, macro in kind.macros(scope).items()})
     return found
 
 

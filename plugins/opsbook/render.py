@@ -179,12 +179,6 @@ def code(value: object) -> Markup:
     return Markup(f"{fence}{pad}{text}{pad}{fence}")
 
 
-def macro_error(message: str, **values: object) -> str:
-    """A macro's error as emphasised Markdown: `message` is ours (Markdown), `values` are data,
-    so each one is `plain` (e.g. the names of the rituals it knows)."""
-    return "*opsbook: " + message.format(**{k: plain(v) for k, v in values.items()}) + "*"
-
-
 def href(url: object) -> Markup:
     """A link target from the sources: http(s), mailto or relative only, with unsafe characters quoted.
 

@@ -124,7 +124,7 @@ def test_every_kind_package_is_registered() -> None:
     packages = sorted(p.parent.name for p in PACKAGE.glob("*/kind.py"))
     assert sorted(k.name for k in KINDS) == packages
     assert all(f"opsbook.{k.name}.kind" in import_graph()["opsbook.kinds"] for k in KINDS)
-    options = [o for k in KINDS for o in k.options]
+    options = [o for k in KINDS for o in k.option_names]
     assert len(options) == len(set(options)), "an option belongs to one kind"
     schema = {name for name, _ in OpsbookConfig._schema}
     for option in options:

@@ -14,9 +14,9 @@ from opsbook.attention import NO_OWNER, attention_page, sections
 from opsbook.build import render_pages
 from opsbook.handbook import Handbook
 from opsbook.incidents import charts
-from opsbook.incidents.macros import macros as incident_macros
 from opsbook.incidents.model import Metrics, WindowBudget
 from opsbook.incidents.pages import demote_headings, metric_charts
+from opsbook.macros import functions
 from opsbook.pages import GeneratedPage
 from opsbook.problems import Finding
 from opsbook.render import Renderer
@@ -199,7 +199,7 @@ def test_golden_files_exist(name: str) -> None:
 
 def test_macros(tmp_path: Path) -> None:
     hb, _ = _pages(tmp_path)
-    m = incident_macros(hb, Renderer(None, as_of=hb.as_of, hb=hb), lambda: "practices/incidents.md")
+    m = functions(hb, Renderer(None, as_of=hb.as_of, hb=hb), lambda: "practices/incidents.md")
     recent = m["recent_incidents"](1)
     assert "[INC-20261128-01: Uploads failing on the web app](../incidents/INC-20261128-01.md)" in recent
     assert "INC-20261103-01" not in recent

@@ -172,8 +172,8 @@ def test_readme_and_template_are_skipped_with_a_note(tmp_path: Path) -> None:
 
 def test_home_lists_an_rfc_past_its_window_apart_from_the_open_ones(tmp_path: Path) -> None:
     from opsbook.build import load_handbook
+    from opsbook.macros import functions
     from opsbook.render import Renderer
-    from opsbook.rfcs.macros import macros
 
     load(
         tmp_path,
@@ -184,7 +184,7 @@ def test_home_lists_an_rfc_past_its_window_apart_from_the_open_ones(tmp_path: Pa
         },
     )
     hb = load_handbook(Settings(root=tmp_path, as_of=AS_OF))
-    text = macros(hb, Renderer(hb=hb), lambda: "index.md")["open_rfcs"]()
+    text = functions(hb, Renderer(hb=hb), lambda: "index.md")["open_rfcs"]()
     table, _, late = text.partition("Past their review window")
     assert "2026-11-open" in table and "2026-10-late" not in table  # never listed as in its window
     assert "rfcs/2026-10-late.md" in late and "overdue by 19 days" in late

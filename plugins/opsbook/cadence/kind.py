@@ -12,7 +12,6 @@ from .pages import cadence_pages
 
 KIND = Kind(
     "cadence",
-    options=("cadence",),
     index=("cadence.md", "Operating cadence"),
     load=fills("cadence", lambda hb, log: load_cadence(hb.settings, log, hb.team)),
     findings=lambda hb: ritual_findings(hb.cadence) if hb.cadence is not None else [],

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from ..render import macro_error
-
-if TYPE_CHECKING:
-    from ..handbook import Handbook
-    from ..render import Renderer
+from ..macro import MacroError, MacroScope, MacroSet, need
 
 
-def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
+def macros(m: MacroScope) -> MacroSet:
     def next_ritual(name: str) -> str:
         """The next occurrence of the ritual called `name` (case-insensitive), linked to the cadence."""
-        cadence = hb.cadence
-        if cadence is None:
-            return macro_error("no cadence file")
+        cadence = need(m.hb.cadence, "no cadence file")
         wanted = name.strip().lower()
         ritual = next((x for x in cadence.rituals if x.name.lower() == wanted or x.slug == wanted), None)
         if ritual is None:
             known = ", ".join(x.name for x in cadence.rituals) or "none"
-            return macro_error("unknown ritual “{name}” (known: {known})", name=name, known=known)
-        return r.render("macros/next_ritual.md.j2", current_page(), ritual=ritual, cadence=cadence).strip()
+            raise MacroError("unknown ritual “{name}” (known: {known})", name=name, known=known)
+        return m.inline("macros/next_ritual.md.j2", ritual=ritual, cadence=cadence)
 
     return {"next_ritual": next_ritual}

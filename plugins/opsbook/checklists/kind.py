@@ -9,7 +9,6 @@ from .pages import checklist_pages
 
 KIND = Kind(
     "checklists",
-    options=("checklists",),
     section="checklists",
     stage=Stage.PRACTICE,
     load=fills("checklists", load_checklists),

@@ -38,7 +38,6 @@ def derive(hb: Handbook, log: ProblemLog) -> Handbook:
 
 KIND = Kind(
     "decisions",
-    options=("decisions",),
     section="decisions",
     load=load,
     derive=derive,

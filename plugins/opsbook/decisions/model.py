@@ -26,6 +26,7 @@ class Parsed:
     source_format: DecisionFormat
     title: str | None = None
     number: int | None = None  # the number written in the title ("# 12. Title")
+    tags: tuple[str, ...] = ()
     status: StatusReading = field(default_factory=lambda: StatusReading(None, None, "empty"))
     status_line: int | None = None
     date_text: str | None = None
@@ -33,7 +34,6 @@ class Parsed:
     deciders: tuple[str, ...] = ()
     consulted: tuple[str, ...] = ()
     informed: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
     relations: tuple[tuple[RelationRef, int | None], ...] = ()  # with the line each was read from
     body: str = ""
     body_line: int = 1

@@ -39,7 +39,6 @@ def incident_findings(hb: Handbook) -> list[Finding]:
 
 KIND = Kind(
     "incidents",
-    options=("incidents",),
     section="incidents",
     load=load,
     derive=derive,

@@ -10,7 +10,6 @@ from .pages import maturity_pages
 
 KIND = Kind(
     "maturity",
-    options=("maturity",),
     index=("maturity/index.md", "Maturity scorecards"),
     stage=Stage.PRACTICE,
     load=fills("maturity", lambda hb, log: evaluate(hb, load_rubric(hb, log))),  # last: checks read every kind

@@ -9,7 +9,6 @@ from .pages import onboarding_pages
 
 KIND = Kind(
     "onboarding",
-    options=("onboarding",),
     index=("onboarding/index.md", "Onboarding"),
     stage=Stage.PRACTICE,
     load=fills("onboarding", load_onboarding),  # after checklists: it may list them

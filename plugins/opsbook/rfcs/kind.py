@@ -33,7 +33,6 @@ def load(hb: Handbook, log: ProblemLog) -> Handbook:
 
 KIND = Kind(
     "rfcs",
-    options=("rfcs",),
     section="rfcs",
     load=load,
     findings=lambda hb: rfc_findings(hb.rfcs),

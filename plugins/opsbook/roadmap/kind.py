@@ -27,7 +27,6 @@ def derive(hb: Handbook, log: ProblemLog) -> Handbook:
 
 KIND = Kind(
     "roadmap",
-    options=("roadmap",),
     index=("roadmap.md", "Roadmap"),
     load=fills("roadmap", lambda hb, log: load_roadmap(hb.settings, log, hb.team)),
     derive=derive,

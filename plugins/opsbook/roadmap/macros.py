@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from ..render import macro_error
+from ..macro import MacroError, MacroScope, MacroSet, need
 from .derive import roadmap_items_of
 
-if TYPE_CHECKING:
-    from ..handbook import Handbook
-    from ..render import Renderer
 
-
-def macros(hb: Handbook, r: Renderer, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
+def macros(m: MacroScope) -> MacroSet:
     def roadmap_items(handle: str) -> str:
         """A list of the roadmap items whose DRI is `handle` (with or without @), by section."""
-        roadmap = hb.roadmap
-        if roadmap is None:
-            return macro_error("no roadmap (ROADMAP.md)")
+        roadmap = need(m.hb.roadmap, "no roadmap (ROADMAP.md)")
         bare = handle.strip().lstrip("@")
-        if hb.team is not None and bare not in hb.team.handles:
-            return macro_error("unknown person “{handle}” (not in {file})", handle=handle, file=hb.team.file)
-        return r.render(
-            "macros/roadmap_items.md.j2",
-            current_page(),
-            roadmap=roadmap,
-            handle=bare,
-            items=roadmap_items_of(roadmap, bare),
-        ).strip()
+        team = m.hb.team
+        if team is not None and bare not in team.handles:
+            raise MacroError("unknown person “{handle}” (not in {file})", handle=handle, file=team.file)
+        return m.inline(
+            "macros/roadmap_items.md.j2", roadmap=roadmap, handle=bare, items=roadmap_items_of(roadmap, bare)
+        )
 
     return {"roadmap_items": roadmap_items}

@@ -28,7 +28,6 @@ def derive(hb: Handbook, log: ProblemLog) -> Handbook:
 
 KIND = Kind(
     "runbooks",
-    options=("runbooks",),
     section="runbooks",
     load=fills("runbooks", lambda hb, log: load_runbooks(hb.settings, log, hb.services, hb.team)),
     derive=derive,

@@ -11,18 +11,7 @@ from datetime import timedelta
 
 from ..timeparse import THRESHOLD
 from ..yamlio import LineDict
-from .specs import (
-    Reader,
-    SpecError,
-    duration,
-    explicit_sli,
-    infer_sli,
-    le_threshold,
-    mapping,
-    percent,
-    text,
-    window,
-)
+from .specs import Reader, SpecError, duration, explicit_sli, infer_sli, le_threshold, mapping, percent, text, window
 
 API = "pyrra.dev/v1alpha1"
 SERVICE_LABELS = ("service", "pyrra.dev/service", "app.kubernetes.io/name", "app")

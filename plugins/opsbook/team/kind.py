@@ -10,7 +10,6 @@ from .pages import team_pages
 
 KIND = Kind(
     "team",
-    options=("team",),
     index=("team.md", "Team and on-call"),
     stage=Stage.NAMED,
     load=fills("team", lambda hb, log: load_team(hb.settings, log)),  # None: no team file, names unchecked

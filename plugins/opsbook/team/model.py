@@ -17,6 +17,8 @@ RotationCadence = Literal["weekly", "biweekly"]
 
 @dataclass(frozen=True)
 class Person:
+    """Someone in the team file: who they are, what they do, where and since when."""
+
     handle: str
     name: str
     roles: tuple[str, ...] = ()
