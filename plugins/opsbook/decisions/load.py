@@ -40,7 +40,7 @@ from .mdtext import (
     title_from_name,
     title_heading,
 )
-from .model import Annex, Decision, DecisionSet, Parsed, Skipped
+from .model import Annex, DateSource, Decision, DecisionSet, Parsed, Skipped
 from .resolve import Resolver, link_bodies, resolve_relations
 from .status import STATUSES, StatusReading, native_status, read_status, suggestion
 
@@ -75,7 +75,7 @@ class Draft:
     id: str = ""
     page: str = ""
     date: Day | None = None
-    date_source: str | None = None
+    date_source: DateSource | None = None
     owner: str | None = None
     revisit: Day | None = None
     native_relations: list[tuple[str, str, int | None]] = field(default_factory=list)  # kind, id, line
@@ -384,7 +384,7 @@ def _finish(draft: Draft, problems: ProblemLog, team: Team | None) -> None:
     if draft.date is None and p.date_text is None:
         from_name = date_from_name(draft.name)
         if from_name is not None:
-            source = "folder name" if draft.name != draft.path.stem else "file name"
+            source: DateSource = "folder name" if draft.name != draft.path.stem else "file name"
             draft.date, draft.date_source = from_name, source
             draft.notes.append(f"the date is taken from the {source}")
         else:

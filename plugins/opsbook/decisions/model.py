@@ -17,6 +17,7 @@ RETIRED = ("superseded", "deprecated", "rejected")
 
 
 DecisionFormat = Literal["opsbook", "madr", "log4brains", "nygard", "markdown"]
+DateSource = Literal["metadata", "file name", "folder name"]  # where a record's date was read
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Decision:
     status_raw: str | None  # as written in the source
     status_kind: StatusKind
     date: Day | None
-    date_source: str | None  # "metadata", "file name", "folder name" or None
+    date_source: DateSource | None
     source_format: DecisionFormat
     file: str  # source path relative to the handbook root
     line: int | None
