@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .islands import unmarked
 from .render import Renderer, plain
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class MacroScope:
 
     def block(self, template: str, **context: Any) -> str:
         """`template` rendered for the current page, as a block (tables, lists)."""
-        return self.renderer.render(template, self.current_page(), **context)
+        return unmarked(self.renderer.render(template, self.current_page(), **context))
 
     def inline(self, template: str, **context: Any) -> str:
         """`template` rendered for the current page, without surrounding blank lines (inside a sentence)."""

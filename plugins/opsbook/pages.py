@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .islands import cut, unmarked
+
 if TYPE_CHECKING:
     from .render import Renderer
     from .sourced import Sourced
@@ -49,7 +51,16 @@ class GeneratedPage:
     fallback: bool = False
 
     def markdown(self) -> str:
-        """Front matter + body. `render_macros: false`: text from the sources is never a macro."""
+        """Front matter + body, raw HTML blocks in place (`islands`)."""
+        return self._front() + unmarked(self.body)
+
+    def markdown_and_blocks(self) -> tuple[str, tuple[str, ...]]:
+        """Front matter + body with placeholders for its raw HTML blocks, and the blocks (`islands`)."""
+        body, blocks = cut(self.body)
+        return self._front() + body, blocks
+
+    def _front(self) -> str:
+        """The front matter. `render_macros: false`: text from the sources is never a macro."""
         # Themes print the front-matter title and tags unescaped (Material's <title>, the nav, the tag
         # chips and the tags page, none of them read as Markdown): they are plain text, so escape them.
         title = html.escape(self.title, quote=False)
@@ -58,7 +69,7 @@ class GeneratedPage:
             front["tags"] = [html.escape(" ".join(t.split())) for t in self.tags]
         if self.source:
             front["opsbook_source"] = self.source
-        return "---\n" + yaml.dump(front, Dumper=_DUMPER, sort_keys=True, allow_unicode=True) + "---\n\n" + self.body
+        return "---\n" + yaml.dump(front, Dumper=_DUMPER, sort_keys=True, allow_unicode=True) + "---\n\n"
 
 
 def item_page(

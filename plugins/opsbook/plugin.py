@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import macros, search
+from . import islands, macros, search
 from .build import SCRIPT, STYLESHEET, load_handbook, preview_home_banner, render_pages
 from .config import OpsbookConfig, settings_from_config
 from .handbook import Handbook
@@ -43,6 +43,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         self._files: list[tuple[str, str | bytes, bool]] = []
         self._fallbacks: set[str] = set()  # generated only for a site without its own page there
         self._sources: dict[str, str] = {}
+        self._blocks: dict[str, tuple[str, ...]] = {}  # generated page -> its raw HTML blocks (islands.py)
         self._replaces: set[str] = set()  # generated pages that take the place of their docs/ source
         # Only under `mkdocs serve` (MkDocs keeps plugin instances across its rebuilds): see servecache.
         self.serve_cache: ServeCache | None = None
@@ -76,7 +77,12 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         for note in self.handbook.notes:  # skipped on purpose: information, never a warning
             log.info(str(note))
         pages, assets = render_pages(self.handbook)
-        self._files = [(p.path, p.markdown(), p.in_nav) for p in pages]
+        self._files, self._blocks = [], {}
+        for page in pages:
+            markdown, blocks = page.markdown_and_blocks()
+            self._files.append((page.path, markdown, page.in_nav))
+            if blocks:
+                self._blocks[page.path] = blocks
         self._files += [(a.path, a.content, False) for a in assets]
         self._sources = {p.path: p.source for p in pages if p.source}
         self._replaces = {p.path for p in pages if p.replaces_source}
@@ -167,6 +173,17 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         if self._home_banner and page.file.src_uri == "index.md":
             return self._home_banner + "\n" + markdown
         return markdown
+
+    # First, so every other plugin sees the whole page: a search index, a link checker.
+    @event_priority(100)
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put a generated page's raw HTML blocks back where their placeholders stand (see islands)."""
+        blocks = self._blocks.get(page.file.src_uri) if page.file.generated_by is not None else None
+        if not blocks:
+            return html
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= islands.anchors(blocks)
+        return islands.restore(html, blocks)
 
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Point the edit link of a generated page at its source data file."""

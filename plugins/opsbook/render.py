@@ -34,6 +34,7 @@ from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from .islands import html
 from .markdown import safe_body
 from .search import alias as search_alias
 from .timeparse import format_duration
@@ -260,7 +261,7 @@ class Renderer:
             percent=fmt_percent,
             person=person_filter,
         )
-        self.env.globals.update(global_vars)
+        self.env.globals.update(global_vars, html=html)
 
     @classmethod
     def for_handbook(cls, hb: Handbook) -> Renderer:
