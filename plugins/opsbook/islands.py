@@ -30,6 +30,8 @@ CLOSE = f"<!--/opsbook-html {_TOKEN}-->\n"
 _MARKED = re.compile(re.escape(OPEN) + r"(.*?)" + re.escape(CLOSE), re.S)
 _PLACEHOLDER = re.compile(r"<!--opsbook-island (\d+)-->")
 _ID = re.compile(r'\sid="([^"<>]+)"')
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
 
 
 def html(caller: Callable[[], str]) -> Markup:
@@ -68,3 +70,15 @@ def restore(html_text: str, blocks: tuple[str, ...]) -> str:
 def anchors(blocks: tuple[str, ...]) -> set[str]:
     """The `id`s the blocks define: MkDocs collects anchors while converting, and these were not there."""
     return {m.group(1) for b in blocks for m in _ID.finditer(b)}
+
+
+def for_search(html_text: str, blocks: tuple[str, ...]) -> str:
+    """The converted page with each block as its text only: what a search plugin indexes of it.
+
+    A search plugin parses the page's HTML tag by tag; the blocks' structure (a facts card, a table of
+    a thousand rows) is most of the tags and none of the words, so it reads their words as one
+    paragraph each. Only our own blocks are stripped: their values are escaped, so every `<` is a tag."""
+    for block in blocks:
+        text = _SPACE.sub(" ", _TAG.sub(" ", block)).strip()
+        html_text = html_text.replace(block.rstrip("\n"), f"<p>{text}</p>", 1)
+    return html_text

@@ -44,6 +44,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         self._fallbacks: set[str] = set()  # generated only for a site without its own page there
         self._sources: dict[str, str] = {}
         self._blocks: dict[str, tuple[str, ...]] = {}  # generated page -> its raw HTML blocks (islands.py)
+        self._full: dict[str, str] = {}  # a page's content while search reads its text-only version
         self._replaces: set[str] = set()  # generated pages that take the place of their docs/ source
         # Only under `mkdocs serve` (MkDocs keeps plugin instances across its rebuilds): see servecache.
         self.serve_cache: ServeCache | None = None
@@ -185,7 +186,26 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
             page.present_anchor_ids |= islands.anchors(blocks)
         return islands.restore(html, blocks)
 
-    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    # Before the search plugins (priority 0), which index the page in this event.
+    @event_priority(50)
+    def _on_page_context_search(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Let search read a generated page's raw HTML blocks as text (islands.for_search)."""
+        blocks = self._blocks.get(page.file.src_uri) if page.file.generated_by is not None else None
+        if blocks and page.content:
+            self._full[page.file.src_uri] = page.content
+            page.content = islands.for_search(page.content, blocks)
+        return context
+
+    # After the search plugins: the page is written with its blocks whole.
+    @event_priority(-50)
+    def _on_page_context_whole(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Give the page back its blocks after search read it."""
+        full = self._full.pop(page.file.src_uri, None)
+        if full is not None:
+            page.content = full
+        return context
+
+    def _on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Point the edit link of a generated page at its source data file."""
         source = self._sources.get(page.file.src_uri)
         if source is not None:
@@ -193,6 +213,8 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
             # Quoted: the theme prints it into href="..." as it is, and a file name may hold a quote.
             page.edit_url = base + quote(source) if base else None
         return context
+
+    on_page_context = CombinedEvent(_on_page_context_search, _on_page_context, _on_page_context_whole)
 
     @event_priority(-100)  # last: the cached HTML is the page as every plugin left it
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

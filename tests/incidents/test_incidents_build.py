@@ -182,3 +182,17 @@ def test_minimal_site_with_incidents_builds_strict_and_reproducibly(make_site: A
         "incidents/index.html",
     ):
         assert (one / rel).read_bytes() == (two / rel).read_bytes(), rel
+
+
+def test_raw_html_blocks_are_restored_and_searchable(example_site: Path) -> None:
+    """The blocks the plugin keeps out of Markdown conversion are back in every page, and search
+    indexes their words (islands.py)."""
+    for page in example_site.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert "opsbook-island" not in text and "opsbook-html" not in text, page
+    incident = (example_site / "incidents" / "INC-20261103-01" / "index.html").read_text("utf-8")
+    assert incident.count('<div class="opsbook-card"><dl>') == 2 and "<td>Impact began (T0)</td>" in incident
+    index = json.loads((example_site / "search" / "search_index.json").read_text("utf-8"))
+    texts = {d["location"]: d["text"] for d in index["docs"]}
+    assert "Severity SEV-1" in texts["incidents/INC-20261103-01/"]  # the facts card, as words
+    assert "Impact began (T0)" in texts["incidents/INC-20261103-01/#timeline"]
