@@ -208,7 +208,7 @@ def fmt_percent(value: float | None, digits: int = 3) -> str:
     return "–" if value is None else fmt_number(value, digits) + " %"
 
 
-class _CompiledTemplates(BytecodeCache):
+class CompiledTemplates(BytecodeCache):
     """Compiled templates kept in memory, by name and source checksum (Jinja's bucket key), so the
     next Renderer in the same process (every rebuild of `mkdocs serve`) skips compiling them, and an
     edited override is compiled afresh because its checksum changed."""
@@ -225,7 +225,7 @@ class _CompiledTemplates(BytecodeCache):
         self._code[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
 
 
-_COMPILED = _CompiledTemplates()
+_COMPILED = CompiledTemplates()
 
 
 class Renderer:

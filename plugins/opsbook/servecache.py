@@ -7,7 +7,8 @@ So the plugin keeps, per page and only while serving, three results of the previ
 - the Markdown conversion (`Page.render`), keyed by the page's Markdown after `on_page_markdown`,
   the site's file list and the config file;
 - the search entries the search plugin made from the page, keyed by the page's HTML, title and meta;
-- the finished HTML, keyed by all of the above plus the nav (every page shows it) and its neighbours.
+- the finished HTML, keyed by all of the above plus the nav (every page shows it) and its neighbours;
+- the theme's compiled templates, keyed by their source.
 
 The as-of instant is held too: every generated page prints it ("Computed as of 18:03"), so a new
 instant at each rebuild would change every page. While serving it is the instant of the first build,
@@ -32,6 +33,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+
+from .render import CompiledTemplates
 
 AS_OF_RENEWAL = timedelta(hours=1)  # serving: how long one as-of instant is kept (see the docstring)
 CACHED_TEMPLATE = "opsbook-cached.html"  # renders a stand-in that on_post_page swaps for the cached HTML
@@ -64,6 +67,8 @@ class ServeCache:
     converted: list[str] = field(default_factory=list)  # pages converted from Markdown this build
     _pending: dict[str, str] = field(default_factory=dict)  # src_uri -> html key of this build
     _as_of: datetime | None = None
+    # The theme's templates, compiled once per serve: MkDocs makes a new environment every rebuild.
+    theme_templates: CompiledTemplates = field(default_factory=CompiledTemplates)
 
     def as_of(self, now: datetime) -> datetime:
         """The as-of instant of this rebuild: the kept one, unless it is an hour old or `now` went
@@ -142,6 +147,7 @@ class ServeCache:
     def use_cached_html(self, env: Environment, files: Files, nav: Navigation) -> Environment:
         """After every page is read: pages whose HTML key is unchanged render a stand-in instead."""
         self.nav_key = _digest(_nav_fingerprint(nav.items))
+        env.bytecode_cache = self.theme_templates  # keyed by each template's source checksum
         env.loader = ChoiceLoader([DictLoader({CACHED_TEMPLATE: _STANDIN}), env.loader])  # type: ignore[list-item]
         live = set()
         for file in files.documentation_pages():
