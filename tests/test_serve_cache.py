@@ -145,3 +145,46 @@ class _Clock:
 
     def __getattr__(self, name: str) -> object:
         return getattr(datetime, name)
+
+
+def test_unchanged_incidents_are_neither_parsed_nor_rendered_again(serve: Serve) -> None:
+    serve.rebuild()
+    (serve.root / "ops/incidents/INC-20261102-01.md").write_text(incident(2, "Database failover"), "utf-8")
+    plugin = serve.rebuild()
+    reuse = plugin.serve_cache.reuse  # type: ignore[union-attr]
+    assert reuse.reused == 4  # two incidents' files and their two pages; the edited one is new
+    titles = {i.id: i.title for i in plugin.handbook.incidents}  # type: ignore[union-attr]
+    assert titles == {
+        "INC-20261101-01": "Outage 1",
+        "INC-20261102-01": "Database failover",
+        "INC-20261103-01": "Outage 3",
+    }
+
+
+def test_a_change_every_page_reads_renders_every_incident_page_again(serve: Serve) -> None:
+    """The team names the follow-up owners on every incident page: a new name shows on all of them."""
+    serve.rebuild()
+    assert "Carol Jones" not in (serve.site / "incidents" / "INC-20261101-01" / "index.html").read_text("utf-8")
+    (serve.root / "ops" / "team.yml").write_text("people:\n  - {handle: carol, name: Carol Jones}\n", "utf-8")
+    plugin = serve.rebuild()
+    assert plugin.serve_cache.reuse.reused == 0  # type: ignore[union-attr]  # the team is an input of both
+    for n in (1, 2, 3):
+        page = (serve.site / "incidents" / f"INC-2026110{n}-01" / "index.html").read_text("utf-8")
+        assert "Carol Jones" in page
+
+
+@pytest.mark.warnings_expected
+def test_a_problem_of_a_reused_incident_is_reported_again(serve: Serve) -> None:
+    bad = incident(3, "Outage 3").replace("severity: SEV-2", "severity: SEV-9")
+    (serve.root / "ops/incidents/INC-20261103-01.md").write_text(bad, "utf-8")
+    serve.config = serve._config()
+    serve.config.strict = False
+    build(serve.config, serve_url="http://127.0.0.1:8000/")
+    (serve.root / "ops/incidents/INC-20261101-01.md").write_text(incident(1, "Edited"), "utf-8")
+    serve.config = serve._config()
+    serve.config.strict = False
+    build(serve.config, serve_url="http://127.0.0.1:8000/")
+    plugin = serve.config.plugins["opsbook"]
+    assert plugin.serve_cache.reuse.reused >= 1  # type: ignore[attr-defined]
+    problems = [p for p in plugin.handbook.problems if p.file == "ops/incidents/INC-20261103-01.md"]  # type: ignore[attr-defined]
+    assert problems and "SEV-9" in problems[0].message

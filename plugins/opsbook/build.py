@@ -22,16 +22,18 @@ from .preview.load import compare_with_base
 from .preview.pages import changes_pages, home_banner, with_banners
 from .problems import Finding, ProblemLog
 from .render import Renderer
+from .reuse import Reuse
 from .settings import Settings
 from .site_pages import home_page, problems_page
 from .sources import read_once
 
 
-def load_handbook(settings: Settings) -> Handbook:
-    """Load, validate and derive every kind of the registry; never raises for bad input."""
+def load_handbook(settings: Settings, reuse: Reuse | None = None) -> Handbook:
+    """Load, validate and derive every kind of the registry; never raises for bad input. Serving,
+    `reuse` holds the previous rebuild's results (reuse.py)."""
     log = ProblemLog()
     with read_once():  # the kinds and the check of links between records share one read of each file
-        handbook = load_kinds(Handbook(settings=settings, kinds=KINDS), KINDS, log)
+        handbook = load_kinds(Handbook(settings=settings, kinds=KINDS, reuse=reuse), KINDS, log)
     # Preview builds: the same pipeline over the sources at the base ref, compared with this one.
     handbook = replace(handbook, changes=compare_with_base(handbook, log, load_handbook))
     # Findings are collected from the kinds once every kind is loaded.

@@ -27,6 +27,7 @@ from .team.model import Team
 
 if TYPE_CHECKING:
     from .kind import Kind
+    from .reuse import Reuse
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class Handbook:
     problems: tuple[Problem, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
     notes: tuple[Note, ...] = ()  # documents skipped on purpose (e.g. an OpenSLO AlertPolicy)
+    # Serving: the previous rebuild's results, reused when their inputs are equal (reuse.py).
+    reuse: Reuse | None = field(default=None, compare=False, repr=False)
 
     @property
     def as_of(self) -> datetime:

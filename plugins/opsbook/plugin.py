@@ -72,7 +72,11 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         """Load, validate and derive the handbook once, render its pages, wire macros."""
         settings = self._settings(config)
         forget_folders()  # `mkdocs serve`: folders may have changed since the last build
-        self.handbook = load_handbook(settings)
+        reuse = None
+        if self.serve_cache is not None:  # serving: the previous rebuild's items may be reused
+            reuse = self.serve_cache.reuse
+            reuse.next_build()
+        self.handbook = load_handbook(settings, reuse)
         for problem in self.handbook.problems:
             log.warning(str(problem))
         for note in self.handbook.notes:  # skipped on purpose: information, never a warning

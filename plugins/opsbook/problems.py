@@ -44,6 +44,11 @@ class ProblemLog:
     def add(self, file: str, line: int | None, message: str) -> None:
         self.items.append(Problem(file, line, message))
 
+    def extend(self, other: ProblemLog) -> None:
+        """Add what another log collected (a part loaded apart, e.g. reused from a previous rebuild)."""
+        self.items += other.items
+        self.notes += other.notes
+
     def note(self, file: str, line: int | None, message: str) -> None:
         """Something deliberately not read (e.g. an unsupported kind); never fails a build."""
         self.notes.append(Note(file, line, message))

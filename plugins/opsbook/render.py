@@ -233,6 +233,7 @@ class Renderer:
 
     def __init__(self, override_dir: Path | None = None, directory_urls: bool = True, **global_vars: Any) -> None:
         self.directory_urls = directory_urls  # MkDocs' use_directory_urls, for `url()` in raw HTML
+        self.override_dir = override_dir
         loaders: list[Any] = []
         if override_dir is not None and override_dir.is_dir():
             loaders.append(FileSystemLoader(str(override_dir)))
@@ -267,6 +268,14 @@ class Renderer:
     def for_handbook(cls, hb: Handbook) -> Renderer:
         """The renderer of a handbook's pages: its template overrides, URL style, as-of time and data."""
         return cls(hb.settings.templates, hb.settings.directory_urls, as_of=hb.as_of, hb=hb)
+
+    def overridden(self, *templates: str) -> bool:
+        """Whether the site's templates folder holds any of `templates` (an override of ours)."""
+        return self.override_dir is not None and any((self.override_dir / t).is_file() for t in templates)
+
+    def sources(self, *templates: str) -> tuple[str, ...]:
+        """The source text of `templates`, as the loader finds them: what their output depends on."""
+        return tuple(self.env.loader.get_source(self.env, t)[0] for t in templates)  # type: ignore[union-attr]
 
     def render(self, template: str, page: str, **context: Any) -> str:
         """Render `template` for the page at site path `page` (links are made relative to it)."""

@@ -35,6 +35,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .render import CompiledTemplates
+from .reuse import Reuse
 
 AS_OF_RENEWAL = timedelta(hours=1)  # serving: how long one as-of instant is kept (see the docstring)
 CACHED_TEMPLATE = "opsbook-cached.html"  # renders a stand-in that on_post_page swaps for the cached HTML
@@ -67,6 +68,7 @@ class ServeCache:
     converted: list[str] = field(default_factory=list)  # pages converted from Markdown this build
     _pending: dict[str, str] = field(default_factory=dict)  # src_uri -> html key of this build
     _as_of: datetime | None = None
+    reuse: Reuse = field(default_factory=Reuse)  # the core's items of the previous rebuild (reuse.py)
     # The theme's templates, compiled once per serve: MkDocs makes a new environment every rebuild.
     theme_templates: CompiledTemplates = field(default_factory=CompiledTemplates)
 

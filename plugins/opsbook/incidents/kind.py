@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def load(hb: Handbook, log: ProblemLog) -> Handbook:
     # Services named by incidents are checked only when the handbook defines services at all.
     known = frozenset(hb.service_by_id) if has_service_sources(hb.settings) else None
-    return replace(hb, incidents=load_incidents(hb.settings, log, known, hb.team))
+    return replace(hb, incidents=load_incidents(hb.settings, log, known, hb.team, hb.reuse))
 
 
 def derive(hb: Handbook, log: ProblemLog) -> Handbook:

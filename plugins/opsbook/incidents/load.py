@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import UTC, date, datetime
-from pathlib import Path
+from functools import partial
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from ..markdown import split_h1
 from ..problems import ProblemLog
@@ -24,6 +26,9 @@ from ..validate import Invalid, check
 from ..yamlio import LineDict, LineList, split_front_matter
 from .impact import read_impact
 from .model import FOLLOW_UP_STATUSES, ID_PATTERN, TIMESTAMP_FIELDS, FollowUp, Incident, id_day_and_number
+
+if TYPE_CHECKING:
+    from ..reuse import Reuse
 
 ID_HINT = "an incident id is INC-YYYYMMDD-NN, e.g. INC-20261104-01"
 # Files in the incidents folder that are not incidents.
@@ -51,29 +56,50 @@ def incident_files(folder: Path) -> list[Path]:
 
 
 def load_incidents(
-    settings: Settings, problems: ProblemLog, service_ids: Collection[str] | None, team: Team | None = None
+    settings: Settings,
+    problems: ProblemLog,
+    service_ids: frozenset[str] | None,
+    team: Team | None = None,
+    reuse: Reuse | None = None,
 ) -> tuple[Incident, ...]:
-    """Every incident of the folder (no folder: none), in id order, duplicates after the first dropped."""
+    """Every incident of the folder (no folder: none), in id order, duplicates after the first dropped.
+    Serving (`reuse`), a file whose text, settings, services and team are those of the previous
+    rebuild gives that rebuild's incident and problems without being parsed again."""
     folder = settings.path(settings.incidents)
     loaded: list[Incident] = []
     for path in incident_files(folder):
-        incident = load_incident(path, rel(settings.root, path), settings, problems, service_ids, team)
+        name = rel(settings.root, path)
+        text = read_text(path, name, problems, settings.root)
+        if text is None:
+            continue
+        if reuse is None:
+            incident = load_incident(text, name, settings, problems, service_ids, team)
+        else:
+            inputs = (text, settings, service_ids, team)
+            incident, found = reuse.get("incident", name, inputs, partial(_load_alone, *inputs, name))
+            problems.extend(found)
         if incident is not None:
             loaded.append(incident)
     return _unique(loaded, problems)
 
 
+def _load_alone(
+    text: str, settings: Settings, service_ids: frozenset[str] | None, team: Team | None, name: str
+) -> tuple[Incident | None, ProblemLog]:
+    """One incident with the problems of its file apart, so a rebuild can show them again."""
+    log = ProblemLog()
+    return load_incident(text, name, settings, log, service_ids, team), log
+
+
 def load_incident(
-    path: Path,
+    text: str,
     name: str,
     settings: Settings,
     problems: ProblemLog,
     service_ids: Collection[str] | None,
     team: Team | None,
 ) -> Incident | None:
-    text = read_text(path, name, problems, settings.root)
-    if text is None:
-        return None
+    """One incident from the text of file `name` (relative to the root)."""
     before = len(problems.items)
     front, body, _ = split_front_matter(text, name, problems)
     if not front:
@@ -87,7 +113,7 @@ def load_incident(
             )
         return None
     invalid = check(front, "incident", name, problems)
-    incident_id = _id(front, path.stem, name, invalid, problems)
+    incident_id = _id(front, PurePosixPath(name).stem, name, invalid, problems)
     if incident_id is None:
         return None
     h1, body = split_h1(body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, tzinfo
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -128,6 +129,15 @@ def incident_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     resolve = resolver(hb)
     runbooks: dict[str, Any] = getattr(hb, "runbook_by_service", {}) or {}
     descriptions = {s.id: s.description for s in hb.settings.severities}
+    decisions: dict[str, list[Any]] = {}
+    for d in hb.decisions:
+        for iid in dict.fromkeys(d.incidents):
+            decisions.setdefault(iid, []).append(d)
+    # Serving, an incident page is rendered again only when what its template reads changed: these
+    # values and the page's own (below). Not for a site that overrides the template: it may read more.
+    reuse = None if r.overridden(*ITEM_TEMPLATES) else hb.reuse
+    if reuse is not None:
+        reuse.same("incident-page", (hb.settings, hb.team, hb.services, r.directory_urls, r.sources(*ITEM_TEMPLATES)))
     for incident in hb.incidents:
         body = rewrite_links(
             incident.body,
@@ -136,25 +146,25 @@ def incident_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
             # A missing record keeps its words (recordlinks.py reports the link as a problem).
             lambda p: found[0] if (found := resolve(p)) and hb.settings.path(p).is_file() else None,
         )
-        pages.append(
-            GeneratedPage(
-                path=incident.page,
-                title=incident.heading,
-                body=r.render(
-                    "incidents/incident.md.j2",
-                    incident.page,
-                    incident=incident,
-                    body=demote_headings(body),
-                    runbooks=[runbooks[s] for s in incident.services if s in runbooks],
-                    decisions=[d for d in hb.decisions if incident.id in d.incidents],
-                    severity_description=descriptions.get(incident.severity, ""),
-                    **ctx,
-                ),
-                tags=incident_tags(incident),
-                source=incident.file,
-            )
-        )
+        values = {
+            "incident": incident,
+            "body": body,
+            "runbooks": [runbooks[s] for s in incident.services if s in runbooks],
+            "decisions": decisions.get(incident.id, []),
+            "severity_description": descriptions.get(incident.severity, ""),
+        }
+        render = partial(_incident_body, r, incident.page, values, ctx)
+        markdown = render() if reuse is None else reuse.get("incident-page", incident.page, values, render)
+        pages.append(GeneratedPage(incident.page, markdown, incident.heading, incident_tags(incident), incident.file))
     return pages
+
+
+ITEM_TEMPLATES = ("incidents/incident.md.j2", "site/_as_of.md.j2")  # an incident page's template and its include
+
+
+def _incident_body(r: Renderer, page: str, values: dict[str, Any], ctx: dict[str, Any]) -> str:
+    """The Markdown of one incident's page: `values` are its own, `ctx` the helpers every page shares."""
+    return r.render(ITEM_TEMPLATES[0], page, **{**values, "body": demote_headings(values["body"])}, **ctx)
 
 
 def incident_tags(incident: Incident) -> tuple[str, ...]:

@@ -1,0 +1,57 @@
+"""Results of the previous rebuild of one `mkdocs serve` process, reused when their inputs are equal.
+
+Under `mkdocs serve` every edit rebuilds the handbook. Most of its items did not change, so the
+kinds that grow with the data (incidents) ask `Reuse.get` for an item's result with the item's
+inputs: the same inputs (compared by value: sources' text, frozen records, settings) give the
+previous result without computing it again. A result is reused only from the rebuild just before,
+and only inputs that really are all the inputs may be named: what is not named must not change the
+result (a page template that read the whole handbook could not be reused, so the kinds name what
+their own templates read, and turn reuse off for a page whose template the site overrides).
+
+`mkdocs build`, `opsbook check` and `opsbook export` never reuse: their handbook has no `Reuse`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class Reuse:
+    """One serve process's results of the previous rebuild, by (group, key)."""
+
+    def __init__(self) -> None:
+        self._previous: dict[tuple[str, str], tuple[Any, Any]] = {}
+        self._current: dict[tuple[str, str], tuple[Any, Any]] = {}
+        self._stale: set[str] = set()  # groups whose shared inputs changed in this rebuild
+        self.reused = 0  # results taken from the previous rebuild in this one (tests, debug log)
+
+    def same(self, group: str, shared: object) -> bool:
+        """Whether `shared` (what every result of `group` depends on, compared once per rebuild instead
+        of once per item) equals the previous rebuild's. When it does not, the group reuses nothing
+        in this rebuild, and its results are kept for the next."""
+        previous = self._previous.get((group, ""))
+        self._current[(group, "")] = (shared, None)
+        if previous is not None and previous[0] == shared:
+            return True
+        self._stale.add(group)
+        return False
+
+    def get(self, group: str, key: str, inputs: object, compute: Callable[[], T]) -> T:
+        """`compute()`, or its result of the previous rebuild when `inputs` equal that rebuild's."""
+        previous = self._previous.get((group, key)) if group not in self._stale else None
+        if previous is not None and previous[0] == inputs:
+            value: T = previous[1]
+            self.reused += 1
+        else:
+            value = compute()
+        self._current[(group, key)] = (inputs, value)
+        return value
+
+    def next_build(self) -> None:
+        """A rebuild starts: what the last one computed is what this one may reuse."""
+        self._previous, self._current = self._current, {}
+        self._stale = set()
+        self.reused = 0
