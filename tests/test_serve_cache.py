@@ -152,7 +152,8 @@ def test_unchanged_incidents_are_neither_parsed_nor_rendered_again(serve: Serve)
     (serve.root / "ops/incidents/INC-20261102-01.md").write_text(incident(2, "Database failover"), "utf-8")
     plugin = serve.rebuild()
     reuse = plugin.serve_cache.reuse  # type: ignore[union-attr]
-    assert reuse.reused == 4  # two incidents' files and their two pages; the edited one is new
+    # The two other incidents' files and pages; the edited one is new.
+    assert (reuse.reused["incident"], reuse.reused["incident-page"]) == (2, 2)
     titles = {i.id: i.title for i in plugin.handbook.incidents}  # type: ignore[union-attr]
     assert titles == {
         "INC-20261101-01": "Outage 1",
@@ -167,7 +168,8 @@ def test_a_change_every_page_reads_renders_every_incident_page_again(serve: Serv
     assert "Carol Jones" not in (serve.site / "incidents" / "INC-20261101-01" / "index.html").read_text("utf-8")
     (serve.root / "ops" / "team.yml").write_text("people:\n  - {handle: carol, name: Carol Jones}\n", "utf-8")
     plugin = serve.rebuild()
-    assert plugin.serve_cache.reuse.reused == 0  # type: ignore[union-attr]  # the team is an input of both
+    reused = plugin.serve_cache.reuse.reused  # type: ignore[union-attr]
+    assert reused["incident"] == reused["incident-page"] == 0  # the team is an input of both
     for n in (1, 2, 3):
         page = (serve.site / "incidents" / f"INC-2026110{n}-01" / "index.html").read_text("utf-8")
         assert "Carol Jones" in page
@@ -185,6 +187,6 @@ def test_a_problem_of_a_reused_incident_is_reported_again(serve: Serve) -> None:
     serve.config.strict = False
     build(serve.config, serve_url="http://127.0.0.1:8000/")
     plugin = serve.config.plugins["opsbook"]
-    assert plugin.serve_cache.reuse.reused >= 1  # type: ignore[attr-defined]
+    assert plugin.serve_cache.reuse.reused["incident"] == 2  # type: ignore[attr-defined]
     problems = [p for p in plugin.handbook.problems if p.file == "ops/incidents/INC-20261103-01.md"]  # type: ignore[attr-defined]
     assert problems and "SEV-9" in problems[0].message

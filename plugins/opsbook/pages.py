@@ -13,6 +13,7 @@ from .islands import cut, unmarked
 
 if TYPE_CHECKING:
     from .render import Renderer
+    from .reuse import Reuse
     from .sourced import Sourced
 
 # What the generated pages need from Python-Markdown: the plugin adds any missing ones to the site's
@@ -70,6 +71,13 @@ class GeneratedPage:
         if self.source:
             front["opsbook_source"] = self.source
         return "---\n" + yaml.dump(front, Dumper=_DUMPER, sort_keys=True, allow_unicode=True) + "---\n\n"
+
+
+def page_texts(pages: Iterable[GeneratedPage], reuse: Reuse | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """Each page's `markdown_and_blocks()`; serving (`reuse`), an unchanged page's of the previous rebuild."""
+    if reuse is None:
+        return [page.markdown_and_blocks() for page in pages]
+    return [reuse.get("page-text", page.path, page, page.markdown_and_blocks) for page in pages]
 
 
 def item_page(

@@ -20,7 +20,7 @@ from .build import SCRIPT, STYLESHEET, load_handbook, preview_home_banner, rende
 from .config import OpsbookConfig, settings_from_config
 from .handbook import Handbook
 from .kinds import source_paths
-from .pages import MARKDOWN_EXTENSIONS
+from .pages import MARKDOWN_EXTENSIONS, page_texts
 from .preview.pages import PAGE as CHANGES_PAGE
 from .safepath import clean_relative
 from .servecache import ServeCache
@@ -83,8 +83,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
             log.info(str(note))
         pages, assets = render_pages(self.handbook)
         self._files, self._blocks = [], {}
-        for page in pages:
-            markdown, blocks = page.markdown_and_blocks()
+        for page, (markdown, blocks) in zip(pages, page_texts(pages, reuse), strict=True):
             self._files.append((page.path, markdown, page.in_nav))
             if blocks:
                 self._blocks[page.path] = blocks

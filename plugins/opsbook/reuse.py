@@ -13,6 +13,7 @@ their own templates read, and turn reuse off for a page whose template the site 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -26,7 +27,7 @@ class Reuse:
         self._previous: dict[tuple[str, str], tuple[Any, Any]] = {}
         self._current: dict[tuple[str, str], tuple[Any, Any]] = {}
         self._stale: set[str] = set()  # groups whose shared inputs changed in this rebuild
-        self.reused = 0  # results taken from the previous rebuild in this one (tests, debug log)
+        self.reused: Counter[str] = Counter()  # by group: results taken from the previous rebuild (tests)
 
     def same(self, group: str, shared: object) -> bool:
         """Whether `shared` (what every result of `group` depends on, compared once per rebuild instead
@@ -44,7 +45,7 @@ class Reuse:
         previous = self._previous.get((group, key)) if group not in self._stale else None
         if previous is not None and previous[0] == inputs:
             value: T = previous[1]
-            self.reused += 1
+            self.reused[group] += 1
         else:
             value = compute()
         self._current[(group, key)] = (inputs, value)
@@ -54,4 +55,4 @@ class Reuse:
         """A rebuild starts: what the last one computed is what this one may reuse."""
         self._previous, self._current = self._current, {}
         self._stale = set()
-        self.reused = 0
+        self.reused = Counter()
