@@ -24,6 +24,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .markdown import split_front, unclosed_front
 from .problems import ProblemLog
+from .simpleyaml import load_simple
+from .yamlvalues import LineDict, LineList, NotFinite
 
 MAX_NODES = 200_000  # nodes that aliases may add to a document once expanded
 ALIAS_FACTOR = 10  # aliases may add up to 10x the document's own size in characters ...
@@ -33,32 +35,6 @@ ALIAS_FLOOR = 65_536  # ... and at least 64 KiB, so small files may still share 
 def alias_budget(text: str) -> int:
     """How many characters aliases may add to `text` once expanded (linear in the file's size)."""
     return max(ALIAS_FACTOR * len(text), ALIAS_FLOOR)
-
-
-class LineDict(dict[str, Any]):
-    """A mapping that remembers its own line and the line of each key (1-based)."""
-
-    line: int = 0
-    key_lines: dict[str, int]
-
-    def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line) if hasattr(self, "key_lines") else self.line
-
-
-class LineList(list[Any]):
-    """A sequence that remembers its own line and the line of each item (1-based)."""
-
-    line: int = 0
-    item_lines: list[int]
-
-    def line_of(self, index: int) -> int:
-        lines = getattr(self, "item_lines", [])
-        return lines[index] if 0 <= index < len(lines) else self.line
-
-
-class NotFinite(str):
-    """`.nan`, `.inf`, `-.inf` or a far too long integer as written: text, never a number (the loader
-    reported it at its line already)."""
 
 
 class YamlBomb(yaml.YAMLError):
@@ -360,6 +336,9 @@ def _log_found(loader: _Checks, name: str, problems: ProblemLog, offset: int) ->
 
 def load_yaml(text: str, name: str, problems: ProblemLog, line_offset: int = 0) -> Any:
     """Parse one YAML document; on error log a problem with its line and return None."""
+    simple = load_simple(text)  # most front matter: no PyYAML node objects at all
+    if simple is not None:
+        return simple
     for cls in _loaders(text):
         try:
             loader = cls(text)
