@@ -29,12 +29,10 @@ _STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP = (
     f"tag:yaml.org,2002:{t}" for t in ("str", "null", "bool", "int", "float", "timestamp")
 )
 _BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
-# Anything outside printable ASCII-or-Unicode plus `\n` (tabs, `\r`, `\x85`, U+2028/9, a BOM, ...).
-_NOT_SIMPLE_TEXT = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_./-]*(?: [A-Za-z0-9_./-]+)*):(?: +|$)")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FLOAT_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
-_MARKER = re.compile(r"^(?:---|\.\.\.|%)", re.MULTILINE)  # document markers and directives
+_MARKERS = ("---", "...", "%")  # document markers and directives, at the start of a line
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_END = frozenset(",]}")
 _resolver = Resolver()
@@ -42,6 +40,8 @@ _resolver = Resolver()
 # known to read as text are remembered, instead of trying PyYAML's chain of patterns on each again.
 _plain_values: dict[str, Any] = {}
 _str_keys: set[str] = set()
+_rest_values: dict[str, Any] = {}  # the same for the whole rest of a line holding a plain scalar
+_UNSET = object()
 
 
 class NotSimple(Exception):
@@ -50,10 +50,12 @@ class NotSimple(Exception):
 
 def load_simple(text: str) -> LineDict | None:
     """The mapping `text` holds, as PyYAML reads it, or None when `text` is not simple YAML."""
-    if _NOT_SIMPLE_TEXT.search(text) or _MARKER.search(text):
+    if text.startswith(_MARKERS) or "\n---" in text or "\n..." in text or "\n%" in text:
         return None
     lines: list[tuple[int, int, str]] = []  # (1-based line, indent, content) of lines that hold something
     for number, raw in enumerate(text.split("\n"), 1):
+        if not raw.isprintable():
+            return None  # tabs, \r, \x85, U+2028/9, a BOM, control characters (and a few YAML allows)
         content = raw.lstrip(" ")
         if content and content[0] != "#":
             lines.append((number, len(raw) - len(content), content.rstrip(" ")))
@@ -79,7 +81,8 @@ class _Block:
         result.line = lines[i][0]
         key_lines: dict[str, int] = {}
         result.key_lines = key_lines
-        while i < len(lines):
+        end = len(lines)
+        while i < end:
             number, at, content = lines[i]
             if first is not None:
                 content, first = first, None
@@ -98,10 +101,11 @@ class _Block:
             rest = content[match.end() :]
             i += 1
             if rest and rest[0] != "#":
-                result[key] = _value(rest, number)
-            elif i < len(lines) and lines[i][1] > indent:
+                value = _rest_values.get(rest, _UNSET)
+                result[key] = _value(rest, number) if value is _UNSET else value
+            elif i < end and lines[i][1] > indent:
                 result[key], i = self.block(i, lines[i][1])
-            elif i < len(lines) and lines[i][1] == indent and _is_entry(lines[i][2]):
+            elif i < end and lines[i][1] == indent and _is_entry(lines[i][2]):
                 result[key], i = self.sequence(i, indent)  # an indentless sequence
             else:
                 result[key] = None
@@ -192,7 +196,10 @@ def _value(rest: str, line: int) -> Any:
     plain = rest if cut < 0 else rest[:cut].rstrip(" ")
     if ": " in plain or plain.endswith(":"):
         raise NotSimple
-    return _scalar(plain)
+    value = _scalar(plain)
+    if len(_rest_values) < 50_000 and len(rest) <= 200:
+        _rest_values[rest] = value
+    return value
 
 
 class _Flow:

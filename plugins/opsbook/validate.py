@@ -120,6 +120,8 @@ class Invalid:
 
     def under(self, *prefix: Any) -> bool:
         """True when an error lies at or below `prefix` (a bad field makes its item unusable)."""
+        if not self.paths:  # valid data, the common case: loaders ask once per field
+            return False
         return any(path[: len(prefix)] == prefix for path in self.paths)
 
     def entries(self, raw: Any, *at: Any) -> Iterator[tuple[LineDict, int]]:
