@@ -22,16 +22,24 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-# CommonMark plus tables (the site renders tables; without the rule a table's `|---|` row could
-# read as a setext underline).
-# Only the block structure is needed (an inline token keeps its source in `content`): the inline
-# rule, half of the parsing time, is off.
-_MD = MarkdownIt("commonmark").enable("table").disable("inline")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+
+@lru_cache(maxsize=1)
+def _md() -> MarkdownIt:
+    """CommonMark plus tables (the site renders tables; without the rule a table's `|---|` row could
+    read as a setext underline). Only the block structure is needed (an inline token keeps its
+    source in `content`): the inline rule, half of the parsing time, is off. Made on first use:
+    `opsbook check` of a handbook whose bodies need no parse never imports markdown-it (30 ms)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").disable("inline")
+
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _UNCLOSED = re.compile(r"\A---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:")  # `---` then a `key:` line
@@ -105,7 +113,7 @@ def parse(text: str) -> Doc:
     per build (title, sections, links, rendering), so each distinct text is parsed once."""
     lines = tuple(text.split("\n"))
     # CommonMark also breaks lines at a lone CR; read it as a space so token lines match `lines`.
-    tokens = _MD.parse(text.replace("\r", " "))
+    tokens = _md().parse(text.replace("\r", " "))
     blocks: list[Block] = []
     headings: list[Heading] = []
     fences: list[Fence] = []
@@ -214,7 +222,7 @@ def split_h1(body: str) -> tuple[str | None, str]:
 
 def _heading_text(line: str) -> str:
     """The text of the ATX heading `line` (closing `#`s removed), as markdown-it reads it."""
-    tokens = _MD.parse(line)
+    tokens = _md().parse(line)
     assert tokens[0].type == "heading_open", line  # the caller matched _ATX_H1
     return tokens[1].content.strip()
 
