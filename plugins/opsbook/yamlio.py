@@ -359,6 +359,9 @@ def load_yaml(text: str, name: str, problems: ProblemLog, line_offset: int = 0) 
 
 def load_yaml_all(text: str, name: str, problems: ProblemLog) -> list[Any]:
     """Parse a multi-document stream; a broken document is logged and the rest are kept."""
+    simple = load_simple(text)  # a simple mapping has no `---` line: the stream's one document
+    if simple is not None:
+        return [simple]
     for cls in _loaders(text):
         docs: list[Any] = []
         loader = None

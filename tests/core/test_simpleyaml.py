@@ -186,3 +186,21 @@ def test_mutated_texts_read_as_pyyaml_reads_them_or_are_left_to_it() -> None:
             read += 1
             assert _lines(simple) == _lines(_pyyaml(text)), text
     assert read > 500  # the mutations exercise the reader, not only its refusals
+
+
+@pytest.mark.parametrize("text", [*SIMPLE, *NOT_SIMPLE, "a: 1\n---\nb: 2\n", "---\na: 1\n...\n---\n- x\n"])
+def test_streams_read_as_pyyaml_reads_them(text: str) -> None:
+    """load_yaml_all: a simple text is the stream's one document; anything else is PyYAML's."""
+
+    def stream(simple: bool) -> list[Any]:
+        log = ProblemLog()
+        original = yamlio.load_simple
+        try:
+            if not simple:
+                yamlio.load_simple = lambda text: None  # type: ignore[assignment]
+            docs = yamlio.load_yaml_all(text, "f.yml", log)
+        finally:
+            yamlio.load_simple = original  # type: ignore[assignment]
+        return [[_lines(d) for d in docs], log.items]
+
+    assert stream(True) == stream(False)
