@@ -28,6 +28,13 @@ from .yamlvalues import LineDict, LineList
 _STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP = (
     f"tag:yaml.org,2002:{t}" for t in ("str", "null", "bool", "int", "float", "timestamp")
 )
+# The first characters of every implicit type but text (PyYAML's resolvers are chosen by the
+# first character): bool, float, int, merge, null, timestamp, value.
+_TYPED_FIRST = frozenset("yYnNtTfFoO-+.0123456789<~=")
+_DIGITS = frozenset("0123456789")
+# A digit then `-` at the fifth character (`2026-11-04...`): no int or float has a `-` there
+# (only as a sign, or after an exponent's `e`), so it is a timestamp or text, both kept as text.
+_DATE_LIKE = frozenset(f"{d}-" for d in "0123456789")
 _BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_./-]*(?: [A-Za-z0-9_./-]+)*):(?: +|$)")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
@@ -159,13 +166,15 @@ def _is_str_key(key: str) -> bool:
 
 def _scalar(plain: str) -> Any:
     """A plain scalar's value as opsbook's PyYAML loader builds it (timestamps stay text)."""
-    try:
-        return _plain_values[plain]
-    except KeyError:
-        pass
+    value: Any
+    value = _plain_values.get(plain, _UNSET)
+    if value is not _UNSET:
+        return value
+    if plain and (plain[0] not in _TYPED_FIRST or (plain[0] in _DIGITS and plain[3:5] in _DATE_LIKE)):
+        return plain  # text, or a date or timestamp (kept as text): unique values, not remembered
     tag = _tag(plain)
     if tag in (_STR, _TIMESTAMP):
-        value: Any = plain
+        value = plain
     elif tag == _NULL:
         value = None
     elif tag == _BOOL:

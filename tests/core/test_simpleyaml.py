@@ -204,3 +204,20 @@ def test_streams_read_as_pyyaml_reads_them(text: str) -> None:
         return [[_lines(d) for d in docs], log.items]
 
     assert stream(True) == stream(False)
+
+
+PLAINS = [
+    "2026-11-04", "2026-11-04T10:00:00Z", "2026-11-04 10:00", "2026-1-4", "1234-5", "12.4e-5", "1.2e-5",
+    "123e-5", "0-1", "0000-00-00", "9999-99-99x", "1_000", "1:20", "0o17", "0b101", "0x1f", "012", "-1", "+1",
+    ".5", "5.", "Incident 0", "INC-20261104-01", "n", "N", "no", "No", "y", "on", "Off", "~", "null", "Null",
+    "nothing", "true", "tRue", "f", "=", "<<", "<x", "yes-or-no", "SEV-1", "100%", "é", "٣",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("plain", PLAINS)
+def test_plain_scalars_type_as_pyyaml_types_them(plain: str) -> None:
+    """The shortcuts for text and dates (no resolver asked) agree with PyYAML's resolvers."""
+    for text in (f"a: {plain}\n", f"a: [{plain}]\n", f"a:\n  - {plain}\n"):
+        simple = load_simple(text)
+        if simple is not None:
+            assert _lines(simple) == _lines(_pyyaml(text))
