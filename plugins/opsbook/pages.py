@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -73,11 +73,20 @@ class GeneratedPage:
         return "---\n" + yaml.dump(front, Dumper=_DUMPER, sort_keys=True, allow_unicode=True) + "---\n\n"
 
 
-def page_texts(pages: Iterable[GeneratedPage], reuse: Reuse | None = None) -> list[tuple[str, tuple[str, ...]]]:
-    """Each page's `markdown_and_blocks()`; serving (`reuse`), an unchanged page's of the previous rebuild."""
-    if reuse is None:
-        return [page.markdown_and_blocks() for page in pages]
-    return [reuse.get("page-text", page.path, page, page.markdown_and_blocks) for page in pages]
+def page_texts(
+    pages: list[GeneratedPage], reuse: Reuse | None = None
+) -> Iterator[tuple[GeneratedPage, str, tuple[str, ...]]]:
+    """Each page with its `markdown_and_blocks()` (serving, `reuse`: an unchanged page's of the
+    previous rebuild), in order. Each page is taken out of `pages` as it goes, so its rendered text is
+    let go once cut: the site's Markdown is never held twice over (a build's peak memory)."""
+    pages.reverse()
+    while pages:
+        page = pages.pop()
+        if reuse is None:
+            markdown, blocks = page.markdown_and_blocks()
+        else:
+            markdown, blocks = reuse.get("page-text", page.path, page, page.markdown_and_blocks)
+        yield page, markdown, blocks
 
 
 def item_page(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,6 @@ from mkdocs.structure.pages import Page
 from . import islands, macros, search
 from .build import SCRIPT, STYLESHEET, load_handbook, preview_home_banner, render_pages
 from .config import OpsbookConfig, settings_from_config
-from .handbook import Handbook
 from .kinds import source_paths
 from .pages import MARKDOWN_EXTENSIONS, page_texts
 from .preview.pages import PAGE as CHANGES_PAGE
@@ -39,7 +39,9 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.handbook: Handbook | None = None
+        # Only the settings outlive on_config: the handbook itself (every record, its sources' text) is
+        # let go once its pages are rendered, so the memory serves MkDocs' own work on the pages.
+        self.settings: Settings | None = None
         self._files: list[tuple[str, str | bytes, bool]] = []
         self._fallbacks: set[str] = set()  # generated only for a site without its own page there
         self._sources: dict[str, str] = {}
@@ -76,29 +78,34 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         if self.serve_cache is not None:  # serving: the previous rebuild's items may be reused
             reuse = self.serve_cache.reuse
             reuse.next_build()
-        self.handbook = load_handbook(settings, reuse)
-        for problem in self.handbook.problems:
+        handbook = load_handbook(settings, reuse)
+        self.settings = handbook.settings
+        for problem in handbook.problems:
             log.warning(str(problem))
-        for note in self.handbook.notes:  # skipped on purpose: information, never a warning
+        for note in handbook.notes:  # skipped on purpose: information, never a warning
             log.info(str(note))
-        pages, assets = render_pages(self.handbook)
+        pages, assets = render_pages(handbook)
+        self._sources = {p.path: p.source for p in pages if p.source}
+        self._replaces = {p.path for p in pages if p.replaces_source}
+        self._fallbacks = {p.path for p in pages if p.fallback}
+        self._home_banner = preview_home_banner(handbook)
         self._files, self._blocks = [], {}
-        for page, (markdown, blocks) in zip(pages, page_texts(pages, reuse), strict=True):
+        for page, markdown, blocks in page_texts(pages, reuse):  # empties `pages` as it goes
             self._files.append((page.path, markdown, page.in_nav))
             if blocks:
                 self._blocks[page.path] = blocks
         self._files += [(a.path, a.content, False) for a in assets]
-        self._sources = {p.path: p.source for p in pages if p.source}
-        self._replaces = {p.path for p in pages if p.replaces_source}
-        self._home_banner = preview_home_banner(self.handbook)
-        self._fallbacks = {p.path for p in pages if p.fallback}
         for ext in MARKDOWN_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
         for name, target in ((STYLESHEET, config.extra_css), (SCRIPT, config.extra_javascript)):
             if name not in [str(t) for t in target]:
                 target.append(name)
-        macros.register(config, self.handbook)
+        macros.register(config, handbook)
+        # Let the handbook go now: it and the renderer are cyclic garbage (Jinja's environment and its
+        # templates refer to each other), which Python would collect at some later point of the build.
+        del handbook
+        gc.collect()
         return config
 
     on_config = CombinedEvent(_on_config_search, _on_config)
@@ -108,7 +115,8 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         self._refuse_outside(files, Path(config.docs_dir))
         # One index up front: Files rebuilds its own lookup table after every append (quadratic).
         by_uri = {f.src_uri: f for f in files}
-        for path, content, in_nav in self._files:
+        generated, self._files = self._files, []  # the File objects hold the contents from here on
+        for path, content, in_nav in generated:
             if clean_relative(path) != path:  # the last guard: ids are checked at load already
                 log.error(f"refused to write generated file {path!r}: not a clean relative path inside the site")
                 continue
@@ -126,8 +134,8 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
     def _refuse_outside(self, files: Files, docs: Path) -> None:
         """MkDocs publishes whatever docs/ holds, symlinks included: a file of docs/ that is not a
         regular file inside the repository (a symlink to /etc/passwd, a FIFO) is left out, with a warning."""
-        assert self.handbook is not None
-        root = self.handbook.settings.root
+        assert self.settings is not None
+        root = self.settings.root
         inside = root if docs.resolve().is_relative_to(root.resolve()) else docs  # docs_dir may lie outside
         for file in [f for f in files if f.generated_by is None and f.src_dir and Path(f.src_dir) == docs]:
             path = Path(file.abs_src_path or "")
@@ -204,6 +212,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
     def _on_page_context_whole(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Give the page back its blocks after search read it."""
         full = self._full.pop(page.file.src_uri, None)
+        self._blocks.pop(page.file.src_uri, None)  # restored and read: nothing needs them any more
         if full is not None:
             page.content = full
         return context
@@ -239,8 +248,8 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when data sources change, not only docs/."""
-        assert self.handbook is not None
-        s = self.handbook.settings
+        assert self.settings is not None
+        s = self.settings
         for relative in source_paths(s):
             path = s.path(relative)
             if path.exists():
