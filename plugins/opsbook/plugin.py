@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from . import islands, macros, search
 from .build import SCRIPT, STYLESHEET, load_handbook, preview_home_banner, render_pages
 from .config import OpsbookConfig, settings_from_config
+from .handbook import Handbook
 from .kinds import source_paths
 from .pages import MARKDOWN_EXTENSIONS, page_texts
 from .preview.pages import PAGE as CHANGES_PAGE
@@ -39,9 +40,11 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        # Only the settings outlive on_config: the handbook itself (every record, its sources' text) is
-        # let go once its pages are rendered, so the memory serves MkDocs' own work on the pages.
+        # `mkdocs build` keeps only the settings past on_config: the handbook (every record, its sources'
+        # text) is let go once its pages are rendered, so its memory serves MkDocs' work on the pages.
+        # Serving keeps the last rebuild's handbook (its items are kept for reuse anyway).
         self.settings: Settings | None = None
+        self.handbook: Handbook | None = None
         self._files: list[tuple[str, str | bytes, bool]] = []
         self._fallbacks: set[str] = set()  # generated only for a site without its own page there
         self._sources: dict[str, str] = {}
@@ -80,6 +83,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
             reuse.next_build()
         handbook = load_handbook(settings, reuse)
         self.settings = handbook.settings
+        self.handbook = handbook if self.serve_cache is not None else None
         for problem in handbook.problems:
             log.warning(str(problem))
         for note in handbook.notes:  # skipped on purpose: information, never a warning
@@ -102,8 +106,8 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
             if name not in [str(t) for t in target]:
                 target.append(name)
         macros.register(config, handbook)
-        # Let the handbook go now: it and the renderer are cyclic garbage (Jinja's environment and its
-        # templates refer to each other), which Python would collect at some later point of the build.
+        # Building, let the handbook go now: it and the renderer are cyclic garbage (Jinja's environment
+        # and its templates refer to each other), which Python would collect at some later point.
         del handbook
         gc.collect()
         return config
