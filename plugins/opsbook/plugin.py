@@ -51,6 +51,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         self._blocks: dict[str, tuple[str, ...]] = {}  # generated page -> its raw HTML blocks (islands.py)
         self._full: dict[str, str] = {}  # a page's content while search reads its text-only version
         self._replaces: set[str] = set()  # generated pages that take the place of their docs/ source
+        self._pages: set[str] = set()  # the generated Markdown pages added to this build's files
         # Only under `mkdocs serve` (MkDocs keeps plugin instances across its rebuilds): see servecache.
         self.serve_cache: ServeCache | None = None
         self._nav: Navigation | None = None
@@ -120,6 +121,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         # One index up front: Files rebuilds its own lookup table after every append (quadratic).
         by_uri = {f.src_uri: f for f in files}
         generated, self._files = self._files, []  # the File objects hold the contents from here on
+        self._pages = set()
         for path, content, in_nav in generated:
             if clean_relative(path) != path:  # the last guard: ids are checked at load already
                 log.error(f"refused to write generated file {path!r}: not a clean relative path inside the site")
@@ -133,6 +135,8 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
                 continue
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            if path.endswith(".md"):
+                self._pages.add(path)
         return files
 
     def _refuse_outside(self, files: Files, docs: Path) -> None:
@@ -185,7 +189,12 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
     # After mkdocs-macros (priority 0): the banner holds text from the base ref, never a macro.
     @event_priority(-100)
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Open the home page of a preview build with a banner linking the changes."""
+        """Open the home page of a preview build with a banner linking the changes. A generated page's
+        File drops its copy of the page (peak memory)."""
+        if page.file.src_uri in self._pages:
+            # MkDocs has read the page: from here on its File holds the page's Markdown (the same
+            # string) instead of a second copy with the front matter, for the rest of the build.
+            page.file.content_string = markdown
         if self._home_banner and page.file.src_uri == "index.md":
             return self._home_banner + "\n" + markdown
         return markdown
