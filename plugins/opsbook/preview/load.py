@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 from .. import opsjson
 from ..problems import ProblemLog
 from ..settings import Settings
-from .diff import compare
-from .gitbase import GitError, checkout
 from .model import Changes
 
 if TYPE_CHECKING:
@@ -27,6 +25,10 @@ def compare_with_base(head: Handbook, log: ProblemLog, load_handbook: Callable[[
     ref = settings.base_ref
     if not ref:
         return None
+    # Only a preview build needs git, tarfile and the diff: a plain build never imports them.
+    from .diff import compare
+    from .gitbase import GitError, checkout
+
     try:
         with checkout(settings, ref) as (root, commit):
             # Same as-of date: only the data differs, so time passing never shows as a change.
