@@ -333,6 +333,9 @@ def _text_spans(doc: Doc, code_lines: frozenset[int]) -> Iterator[tuple[int, int
             loose = loose and bool(line.strip())
             yield base, base + len(line)
             return
+        if "`" not in line:  # most lines: no code span, no loose backtick (what the scan below finds)
+            yield base, base + len(line)
+            return
         at = 0
         for m in _BACKTICK.finditer(line):
             if m.group(2) is not None:
@@ -531,8 +534,14 @@ def safe_body(text: str) -> Markup:
     doc = parse(text)
     out, at = [], 0
     for start, end in _text_spans(doc, _code_lines(doc, True)):
-        segment = _ATTRS.sub(lambda m: m.group(0) if _allowed_attrs(m.group(1)) else "", text[start:end])
-        segment = _FAKE_FENCE.sub(r"\1\\\2", _TAG_START.sub("&lt;", segment))
+        segment = text[start:end]
+        # Each rule only where its first character occurs: most segments are plain prose.
+        if "{" in segment:
+            segment = _ATTRS.sub(lambda m: m.group(0) if _allowed_attrs(m.group(1)) else "", segment)
+        if "<" in segment:
+            segment = _TAG_START.sub("&lt;", segment)
+        if "``" in segment or "~~" in segment:
+            segment = _FAKE_FENCE.sub(r"\1\\\2", segment)
         out += [text[at:start], segment]
         at = end
     return Markup("".join(out) + text[at:])

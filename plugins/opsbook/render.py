@@ -17,6 +17,7 @@ from __future__ import annotations
 import posixpath
 import re
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -64,23 +65,43 @@ def built_url(from_page: str, to_page: str, directory_urls: bool = True) -> str:
     MkDocs, so they must already be final URLs: `services/api.md` is served at `services/api/` with
     directory URLs, else at `services/api.html`.
     """
-
-    def built(path: str) -> str:
-        stem, _ = posixpath.splitext(path)
-        if not directory_urls:
-            return stem + ".html"
-        if posixpath.basename(stem) == "index":
-            return posixpath.dirname(stem) + "/" if posixpath.dirname(stem) else ""
-        return stem + "/"
-
     path, _, anchor = to_page.partition("#")
-    here = built(from_page)
-    target = built(path)
-    # link() works on site paths; a directory URL is a folder, so resolve from a file inside it.
-    rel = link(here + "x" if here.endswith("/") or here == "" else here, target or ".")
+    base = _folder(from_page, directory_urls)
+    target = _built(path, directory_urls)
+    parts = _parts(target or ".")
+    common = 0
+    while common < len(base) and common < len(parts) and base[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + list(parts[common:])) or "."
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+# A build asks for the same few targets (service pages, the team page) from thousands of pages:
+# their URLs are worked out once. Bounded, as every cache here: a serve process lives for days.
+@lru_cache(maxsize=4096)
+def _built(path: str, directory_urls: bool) -> str:
+    """The site URL a Markdown page is served at: `a/b.md` -> `a/b/` (or `a/b.html`), `a/index.md` -> `a/`."""
+    stem, _ = posixpath.splitext(path)
+    if not directory_urls:
+        return stem + ".html"
+    if posixpath.basename(stem) == "index":
+        return posixpath.dirname(stem) + "/" if posixpath.dirname(stem) else ""
+    return stem + "/"
+
+
+@lru_cache(maxsize=4096)
+def _parts(path: str) -> tuple[str, ...]:
+    return tuple(p for p in posixpath.normpath(path).split("/") if p not in ("", "."))
+
+
+@lru_cache(maxsize=4096)
+def _folder(from_page: str, directory_urls: bool) -> tuple[str, ...]:
+    """The folders of the URL a page is served at: relative links start there (a directory URL is a
+    folder itself)."""
+    here = _built(from_page, directory_urls)
+    return _parts(posixpath.dirname(here + "x" if here.endswith("/") or here == "" else here))
 
 
 def url_target(from_page: str, to_page: str, directory_urls: bool = True) -> Markup:
@@ -106,13 +127,14 @@ _FOLD: dict[int, str] = {c: " " for c in (9, 10, 11, 12, 13, 0x85, 0x2028, 0x202
 _FOLD.update({c: "" for c in (*range(0, 9), *range(14, 32), 127)})
 _INERT = {**_FOLD, **{ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]|#!~^="}}
 _INERT.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;"})
+_STARTERS = frozenset("-+0123456789")
 _LINE_START = re.compile(r"^(?:[-+](?=[\s\-]|$)|\d+[.)](?=\s|$))")
 
 
 def plain(value: object) -> Markup:
     """A one-line data field as Markdown-inert text: it shows exactly as written and adds nothing."""
     text = ("" if value is None else str(value)).translate(_INERT).lstrip()
-    start = _LINE_START.match(text)
+    start = _LINE_START.match(text) if text[:1] in _STARTERS else None
     if start:  # "- x", "1. x" or "---" would make a list or a rule at the start of a line
         marker = start.group()
         text = marker[:-1] + f"&#{ord(marker[-1])};" + text[len(marker) :]
@@ -121,6 +143,8 @@ def plain(value: object) -> Markup:
 
 def finalize(value: object) -> object:
     """Jinja's hook for every printed value: Markup stays as it is, anything else becomes `plain`."""
+    if type(value) is str:  # the common case, without hasattr's failed lookup
+        return plain(value)
     if hasattr(value, "__html__"):
         return value
     return plain(value)

@@ -120,3 +120,84 @@ def test_split_h1_agrees_with_the_full_parse_on_random_bodies() -> None:
     for _ in range(3000):
         body = "\n".join(rng.choice(PIECES) for _ in range(rng.randint(0, 6)))
         assert md.split_h1(body) == full_split_h1(body), repr(body)
+
+
+# ---- safe_body: the prose fast paths -----------------------------------------------------------
+
+
+def scanning_text_spans(doc: md.Doc, code_lines: frozenset[int]) -> list[tuple[int, int]]:
+    """`_text_spans` as it was before its fast path: every line scanned for code spans."""
+    offsets = md._offsets(doc)
+    out: list[tuple[int, int]] = []
+    loose = False
+    for n, line in enumerate(doc.lines):
+        if n in code_lines:
+            loose = False
+            continue
+        base, pieces = offsets[n], []
+        if loose or not line.strip():
+            loose = loose and bool(line.strip())
+            pieces.append((base, base + len(line)))
+        else:
+            at = 0
+            for m in md._BACKTICK.finditer(line):
+                if m.group(2) is not None:
+                    pieces.append((base + at, base + m.start()))
+                    at = m.end()
+            loose = bool(md._LOOSE_TICK.search(line, at))
+            pieces.append((base + at, base + len(line)))
+        for start, end in pieces:
+            if out and start == offsets[n] and out[-1][1] == start - 1:
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+    return out
+
+
+def rules_everywhere(text: str) -> str:
+    """Step 2 of `safe_body` as it was before its fast paths: every rule run on every segment."""
+    doc = md.parse(text)
+    out, at = [], 0
+    for start, end in scanning_text_spans(doc, md._code_lines(doc, True)):
+        segment = md._ATTRS.sub(lambda m: m.group(0) if md._allowed_attrs(m.group(1)) else "", text[start:end])
+        segment = md._FAKE_FENCE.sub(r"\1\\\2", md._TAG_START.sub("&lt;", segment))
+        out += [text[at:start], segment]
+        at = end
+    return "".join(out) + text[at:]
+
+
+BODY_PIECES = [
+    "",
+    "prose with words",
+    "`code`",
+    "``dbl ` tick``",
+    "a ` loose tick",
+    "\\`escaped`",
+    "<b>raw</b>",
+    "<script>x</script>",
+    "{: .cls }",
+    '{: onclick="x" }',
+    "```",
+    "~~~",
+    "    ```",
+    "> ```",
+    "- item `x",
+    "    indented code <b>",
+    "[a](javascript:x)",
+    "text {#id} more",
+    "~~strike~~",
+    "``",
+]
+
+
+def test_safe_body_fast_paths_change_nothing() -> None:
+    rng = random.Random(515)
+    for _ in range(3000):
+        body = "\n".join(" ".join(rng.choice(BODY_PIECES) for _ in range(rng.randint(1, 3))) for _ in range(6))
+        text = md._agreeing_code(body)
+        doc = md.parse(text)
+        assert list(md._text_spans(doc, md._code_lines(doc, True))) == scanning_text_spans(
+            doc, md._code_lines(doc, True)
+        ), repr(body)
+        if not md._links(text, True):  # step 1 (links) did nothing: the result is step 2 alone
+            assert str(md.safe_body(body)) == rules_everywhere(text), repr(body)
