@@ -6,8 +6,9 @@ small nav. With `--kind incidents` a third site holds the same incidents written
 pages (facts table, follow-ups table, the same postmortem text): the cost a team would pay without
 opsbook. Each site is built by `mkdocs build` in a fresh process; the table reports whole-process
 wall time and peak memory (max RSS) as median [min-max] over --repeat alternating runs, ratios paired
-per repeat. "serve edit" is a rebuild inside one serve-like process after one incident's title changed,
-against that process's first build.
+per repeat. "core share" is opsbook's own loading and rendering (`load_handbook`, `render_pages`) as a
+share of the build process's CPU time. "serve edit" is a rebuild inside one serve-like process after
+one incident's title changed, against that process's first build.
 
     python bench/build_bench.py                 # N = 100, 1000, 5000 services
     python bench/build_bench.py --kind incidents --sizes 100 1000
@@ -26,12 +27,29 @@ import tempfile
 import time
 from pathlib import Path
 
+# Prints peak RSS (KiB), the CPU seconds spent in opsbook's core (loading and rendering, timed around
+# the two calls plugin.py makes) and the whole process's CPU seconds.
 RUNNER = """
-import resource, sys
+import resource, sys, time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+core = [0.0]
+def timed(f):
+    def wrapper(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return f(*args, **kwargs)
+        finally:
+            core[0] += time.process_time() - started
+    return wrapper
+try:
+    import opsbook.plugin as plugin
+    plugin.load_handbook, plugin.render_pages = timed(plugin.load_handbook), timed(plugin.render_pages)
+except ImportError:
+    pass
 build(load_config(sys.argv[1], site_dir=sys.argv[2]))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(usage.ru_maxrss, core[0], usage.ru_utime + usage.ru_stime)
 """
 
 # What `mkdocs serve` does: a first build, then one incident's title edited and the site rebuilt with a
@@ -206,8 +224,9 @@ def make_plain(root: Path, opsbook_root: Path) -> int:
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795852800"}
 
 
-def run(root: Path) -> tuple[float, float]:
-    """Whole-process wall time (s) and peak RSS (MiB) of one `mkdocs build`."""
+def run(root: Path) -> tuple[float, float, float]:
+    """Whole-process wall time (s), peak RSS (MiB) and opsbook's core share of the process's CPU time
+    (0 for a site without opsbook) of one `mkdocs build`."""
     started = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", RUNNER, str(root / "mkdocs.yml"), str(root / "site")],
@@ -217,7 +236,8 @@ def run(root: Path) -> tuple[float, float]:
         check=True,
     )
     elapsed = time.perf_counter() - started
-    return elapsed, int(out.stdout.strip().splitlines()[-1]) / 1024
+    rss, core, cpu = out.stdout.strip().splitlines()[-1].split()
+    return elapsed, int(rss) / 1024, float(core) / float(cpu)
 
 
 def serve_edit(root: Path) -> tuple[float, float]:
@@ -258,9 +278,9 @@ def main() -> None:
     hand = args.kind == "incidents"
     print(
         f"| N {args.kind} | pages | opsbook s | ms per item | plain s | hand-written s | vs plain | vs hand-written | "
-        "opsbook MiB | baseline MiB | memory ratio | serve full s | serve edit s | edit / full |"
+        "opsbook MiB | baseline MiB | memory ratio | core share | serve full s | serve edit s | edit / full |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in args.sizes:
         tmp = Path(tempfile.mkdtemp(prefix="opsbook-bench-"))
         try:
@@ -268,7 +288,7 @@ def main() -> None:
             pages = make_plain(tmp / "plain", tmp / "opsbook")
             if hand:
                 make_handwritten(tmp / "hand", n)
-            runs: dict[str, list[tuple[float, float]]] = {"opsbook": [], "plain": [], "hand": [], "serve": []}
+            runs: dict[str, list[tuple[float, ...]]] = {"opsbook": [], "plain": [], "hand": [], "serve": []}
             for _ in range(max(args.repeat, 1)):  # alternate so background load hits every site alike
                 runs["opsbook"].append(run(tmp / "opsbook"))
                 runs["plain"].append(run(tmp / "plain"))
@@ -296,6 +316,7 @@ def main() -> None:
             spread(m["opsbook"], ".0f"),
             spread(m[base], ".0f"),
             spread([a / b for a, b in zip(m["opsbook"], m[base], strict=True)]) + "x",
+            spread([r[2] * 100 for r in runs["opsbook"]], ".1f") + " %",  # opsbook's load + render, of CPU
             spread(t["serve"]) if t["serve"] else "-",
             spread(m["serve"]) if m["serve"] else "-",
             spread([e / f for f, e in runs["serve"]]) + "x" if runs["serve"] else "-",
