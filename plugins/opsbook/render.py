@@ -141,10 +141,20 @@ def plain(value: object) -> Markup:
     return Markup(text)
 
 
+# Most printed strings repeat across pages (names, states, labels, the as-of time): each is made inert
+# once. Bounded: emptied when full, which costs only the work of making them again.
+_PLAIN: dict[str, Markup] = {}
+
+
 def finalize(value: object) -> object:
     """Jinja's hook for every printed value: Markup stays as it is, anything else becomes `plain`."""
     if type(value) is str:  # the common case, without hasattr's failed lookup
-        return plain(value)
+        found = _PLAIN.get(value)
+        if found is None:
+            if len(_PLAIN) >= 8192:
+                _PLAIN.clear()
+            found = _PLAIN[value] = plain(value)
+        return found
     if hasattr(value, "__html__"):
         return value
     return plain(value)
