@@ -109,8 +109,10 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         macros.register(config, handbook)
         # Building, let the handbook go now: it and the renderer are cyclic garbage (Jinja's environment
         # and its templates refer to each other), which Python would collect at some later point.
+        # Serving keeps the handbook, so a full collection would free little and cost every rebuild.
         del handbook
-        gc.collect()
+        if self.serve_cache is None:
+            gc.collect()
         return config
 
     on_config = CombinedEvent(_on_config_search, _on_config)
