@@ -190,3 +190,15 @@ def test_a_problem_of_a_reused_incident_is_reported_again(serve: Serve) -> None:
     assert plugin.serve_cache.reuse.reused["incident"] == 2  # type: ignore[attr-defined]
     problems = [p for p in plugin.handbook.problems if p.file == "ops/incidents/INC-20261103-01.md"]  # type: ignore[attr-defined]
     assert problems and "SEV-9" in problems[0].message
+
+
+def test_search_text_is_reused_only_for_an_equal_page_and_blocks() -> None:
+    cache = ServeCache()
+    blocks = ("<table><tr><td>Outage 1</td></tr></table>\n",)
+    html = "<h1>T</h1>\n" + blocks[0]  # the page as on_page_content left it: blocks restored
+    first = cache.for_search("a.md", html, blocks)
+    assert "Outage 1" in first and "<td>" not in first
+    assert cache.for_search("a.md", html, blocks) is first
+    other = ("<table><tr><td>Outage 2</td></tr></table>\n",)
+    changed = cache.for_search("a.md", "<h1>T</h1>\n" + other[0], other)
+    assert "Outage 2" in changed and "Outage 1" not in changed and "<td>" not in changed

@@ -218,8 +218,14 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         """Let search read a generated page's raw HTML blocks as text (islands.for_search)."""
         blocks = self._blocks.get(page.file.src_uri) if page.file.generated_by is not None else None
         if blocks and page.content:
-            self._full[page.file.src_uri] = page.content
-            page.content = islands.for_search(page.content, blocks)
+            uri = page.file.src_uri
+            self._full[uri] = page.content
+            cache = self.serve_cache
+            page.content = (
+                islands.for_search(page.content, blocks)
+                if cache is None
+                else cache.for_search(uri, page.content, blocks)
+            )
         return context
 
     # After the search plugins: the page is written with its blocks whole.

@@ -6,7 +6,8 @@ So the plugin keeps, per page and only while serving, three results of the previ
 
 - the Markdown conversion (`Page.render`), keyed by the page's Markdown after `on_page_markdown`,
   the site's file list and the config file;
-- the search entries the search plugin made from the page, keyed by the page's HTML, title and meta;
+- the search entries the search plugin made from the page, keyed by the page's HTML, title and meta,
+  and the text-only version of its raw HTML blocks that search reads (`islands.for_search`);
 - the finished HTML, keyed by all of the above plus the nav (every page shows it) and its neighbours;
 - the theme's compiled templates, keyed by their source.
 
@@ -34,6 +35,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from . import islands
 from .render import CompiledTemplates
 from .reuse import Reuse
 
@@ -62,6 +64,8 @@ class ServeCache:
     rendered: dict[str, tuple[str, _Rendered]] = field(default_factory=dict)  # src_uri -> (key, result)
     searched: dict[str, tuple[str, list[dict[str, Any]]]] = field(default_factory=dict)  # url -> (key, entries)
     html: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (key, output)
+    # src_uri -> (page HTML, its raw HTML blocks, the page as search reads it: islands.for_search)
+    search_text: dict[str, tuple[str, tuple[str, ...], str]] = field(default_factory=dict)
     site_key: str = ""  # config file + file list: what every conversion depends on
     nav_key: str = ""
     hits: list[str] = field(default_factory=list)  # pages whose HTML came from the cache (tests, debug log)
@@ -171,10 +175,19 @@ class ServeCache:
             hit = self.html.get(file.src_uri)
             if hit is not None and hit[0] == key and "template" not in page.meta:
                 page.meta["template"] = CACHED_TEMPLATE
-        for table in (self.rendered, self.html):
+        for table in (self.rendered, self.html, self.search_text):
             for uri in set(table) - live:
                 del table[uri]
         return env
+
+    def for_search(self, uri: str, html: str, blocks: tuple[str, ...]) -> str:
+        """`islands.for_search` of a page, the previous rebuild's when the page and its blocks are equal."""
+        hit = self.search_text.get(uri)
+        if hit is not None and hit[0] == html and hit[1] == blocks:
+            return hit[2]
+        text = islands.for_search(html, blocks)
+        self.search_text[uri] = (html, blocks, text)
+        return text
 
     def post_page(self, output: str, page: Page) -> str:
         """The cached HTML for a stand-in; otherwise remember this page's finished HTML."""
