@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -154,12 +155,32 @@ def test_unchanged_incidents_are_neither_parsed_nor_rendered_again(serve: Serve)
     reuse = plugin.serve_cache.reuse  # type: ignore[union-attr]
     # The two other incidents' files and pages; the edited one is new.
     assert (reuse.reused["incident"], reuse.reused["incident-page"]) == (2, 2)
+    # The rows of the two others in the incident log and in the api service's incident history.
+    assert (reuse.reused["incident-log-row"], reuse.reused["service-history:api"]) == (2, 2)
     titles = {i.id: i.title for i in plugin.handbook.incidents}  # type: ignore[union-attr]
     assert titles == {
         "INC-20261101-01": "Outage 1",
         "INC-20261102-01": "Database failover",
         "INC-20261103-01": "Outage 3",
     }
+    for page in ("incidents/index.html", "services/api/index.html"):
+        html = (serve.site / page).read_text("utf-8")
+        assert "Database failover" in html and "Outage 1" in html and "Outage 2" not in html
+
+
+def test_a_site_template_turns_row_reuse_off(serve: Serve) -> None:
+    """A site's own incident log may read anything in a row: every row is rendered again."""
+    log = resources.files("opsbook").joinpath("templates/incidents/index.md.j2").read_text("utf-8")
+    folder = serve.root / "tpl" / "incidents"
+    folder.mkdir(parents=True)
+    (folder / "index.md.j2").write_text(log.replace("<td>{{ i.title }}</td>", "<td>{{ i.title }}!</td>"), "utf-8")
+    yml = serve.root / "mkdocs.yml"
+    yml.write_text(yml.read_text("utf-8").replace("  - opsbook\n", "  - opsbook:\n      templates: tpl\n"), "utf-8")
+    serve.rebuild()
+    (serve.root / "ops/incidents/INC-20261102-01.md").write_text(incident(2, "Database failover"), "utf-8")
+    plugin = serve.rebuild()
+    assert plugin.serve_cache.reuse.reused["incident-log-row"] == 0  # type: ignore[union-attr]
+    assert "Outage 1!" in (serve.site / "incidents/index.html").read_text("utf-8")
 
 
 def test_a_change_every_page_reads_renders_every_incident_page_again(serve: Serve) -> None:

@@ -37,6 +37,7 @@ from markupsafe import Markup, escape
 
 from .islands import html
 from .markdown import safe_body
+from .reuse import rows
 from .search import alias as search_alias
 from .timeparse import format_duration
 
@@ -296,7 +297,7 @@ class Renderer:
             percent=fmt_percent,
             person=person_filter,
         )
-        self.env.globals.update(global_vars, html=html)
+        self.env.globals.update(global_vars, html=html, rows=rows(None, ""))  # kinds pass a reusing `rows`
 
     @classmethod
     def for_handbook(cls, hb: Handbook) -> Renderer:

@@ -14,6 +14,7 @@ from ..links import rewrite_links
 from ..markdown import demote
 from ..pages import GeneratedPage
 from ..render import Renderer, person_html, plain
+from ..reuse import rows
 from ..sourcemap import resolver
 from ..timeparse import format_duration
 from . import charts
@@ -102,12 +103,22 @@ def incident_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     metrics: Metrics = hb.incident_metrics or Metrics()
     ctx = _context(hb)
     log = newest_first(hb.incidents)
+    # Serving, a row of the log is rendered again only when its incident or what every row reads changed.
+    log_reuse = None if r.overridden(LOG_TEMPLATE) else hb.reuse
+    if log_reuse is not None:
+        log_reuse.same("incident-log-row", (hb.settings, hb.services, r.directory_urls, r.sources(LOG_TEMPLATE)))
     pages = [
         GeneratedPage(
             path="incidents/index.md",
             title="Incidents",
             body=r.render(
-                "incidents/index.md.j2", "incidents/index.md", incidents=log, metrics=metrics, folder=folder, **ctx
+                LOG_TEMPLATE,
+                "incidents/index.md",
+                incidents=log,
+                metrics=metrics,
+                folder=folder,
+                rows=rows(log_reuse, "incident-log-row"),
+                **ctx,
             ),
             tags=("incident",),
             in_nav=True,
@@ -159,6 +170,7 @@ def incident_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
     return pages
 
 
+LOG_TEMPLATE = "incidents/index.md.j2"
 ITEM_TEMPLATES = ("incidents/incident.md.j2", "site/_as_of.md.j2")  # an incident page's template and its include
 
 

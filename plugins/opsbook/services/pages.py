@@ -7,8 +7,12 @@ from ..incidents.derive import impact_end
 from ..incidents.model import Incident
 from ..pages import GeneratedPage, item_page
 from ..render import Renderer, built_url
+from ..reuse import rows
 from .charts import Impact, budget_chart
 from .model import Service
+
+# A service page's template and the templates it includes (other kinds' sections; see _extra.md.j2).
+PAGE_TEMPLATES = ("services/service.md.j2", "services/_extra.md.j2", "services/_incidents.md.j2")
 
 
 def service_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
@@ -26,10 +30,21 @@ def service_pages(hb: Handbook, r: Renderer) -> list[GeneratedPage]:
         )
     ]
     runbooks = hb.runbook_by_service  # the runbook of each known service (not alert runbooks)
+    # Serving, a row of a service's incident history is rendered again only when its incident changed.
+    reuse = None if r.overridden(*PAGE_TEMPLATES) else hb.reuse
+    shared = (hb.settings, r.directory_urls, r.sources(*PAGE_TEMPLATES))
     for service in hb.services:
         tags = ("service", service.id, *(["owner:" + service.owner] if service.owner else []))
         charts = budget_charts(hb, service)
-        context = {"service": service, "runbook": runbooks.get(service.id), "budget_charts": charts}
+        history = f"service-history:{service.id}"
+        if reuse is not None:
+            reuse.same(history, shared)
+        context = {
+            "service": service,
+            "runbook": runbooks.get(service.id),
+            "budget_charts": charts,
+            "rows": rows(reuse, history),
+        }
         pages.append(item_page(r, service, "services/service.md.j2", tags, context))
     return pages
 
