@@ -154,7 +154,7 @@ def test_unchanged_incidents_are_neither_parsed_nor_rendered_again(serve: Serve)
     plugin = serve.rebuild()
     reuse = plugin.serve_cache.reuse  # type: ignore[union-attr]
     # The two other incidents' files and pages; the edited one is new.
-    assert (reuse.reused["incident"], reuse.reused["incident-page"]) == (2, 2)
+    assert (reuse.reused["incident"], reuse.reused["incident-figures"], reuse.reused["incident-page"]) == (2, 2, 2)
     # The rows of the two others in the incident log and in the api service's incident history.
     assert (reuse.reused["incident-log-row"], reuse.reused["service-history:api"]) == (2, 2)
     titles = {i.id: i.title for i in plugin.handbook.incidents}  # type: ignore[union-attr]
@@ -223,3 +223,16 @@ def test_search_text_is_reused_only_for_an_equal_page_and_blocks() -> None:
     other = ("<table><tr><td>Outage 2</td></tr></table>\n",)
     changed = cache.for_search("a.md", "<h1>T</h1>\n" + other[0], other)
     assert "Outage 2" in changed and "Outage 1" not in changed and "<td>" not in changed
+
+
+def test_a_service_change_derives_every_incident_again(serve: Serve) -> None:
+    """An SLO is an input of every incident's budget figures: a new objective shows on all of them."""
+    serve.rebuild()
+    slo = serve.root / "ops" / "slo.yml"
+    assert "99.9" in slo.read_text("utf-8")
+    slo.write_text(slo.read_text("utf-8").replace("99.9", "99.5"), "utf-8")
+    plugin = serve.rebuild()
+    assert plugin.serve_cache.reuse.reused["incident-figures"] == 0  # type: ignore[union-attr]
+    for n in (1, 2, 3):
+        page = (serve.site / "incidents" / f"INC-2026110{n}-01" / "index.html").read_text("utf-8")
+        assert "99.5 %" in page

@@ -11,8 +11,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import partial
 from itertools import pairwise
 from statistics import fmean
+from typing import TYPE_CHECKING
 
 from ..problems import Finding, FindingKind
 from ..services.model import Service
@@ -32,6 +34,9 @@ from .model import (
     Times,
     WindowBudget,
 )
+
+if TYPE_CHECKING:
+    from ..reuse import Reuse
 
 
 def minutes(start: datetime | None, end: datetime | None) -> float | None:
@@ -421,16 +426,26 @@ def findings(incidents: Sequence[Incident], as_of: datetime, tz: tzinfo) -> list
 
 
 def derive_all(
-    incidents: Sequence[Incident], services: Sequence[Service], settings: Settings
+    incidents: Sequence[Incident], services: Sequence[Service], settings: Settings, reuse: Reuse | None = None
 ) -> tuple[tuple[Incident, ...], Metrics | None]:
     """Per-incident figures, then the log's metrics, at the settings' as-of instant. A handbook with
-    no incidents folder has no incident log: no metrics, so service pages add no incident section."""
+    no incidents folder has no incident log: no metrics, so service pages add no incident section.
+    Serving (`reuse`), an incident equal to the previous rebuild's keeps its figures when the services
+    and settings are equal too (the as-of instant is one of them)."""
     if not incidents and not settings.path(settings.incidents).is_dir():
         return (), None
     by_id = {s.id: s for s in services}
-    derived = tuple(
-        derive_incident(i, by_id, settings.as_of, settings.timezone, settings.postmortem_deadline_hours)
-        for i in incidents
+    figures = partial(
+        derive_incident,
+        service_by_id=by_id,
+        as_of=settings.as_of,
+        tz=settings.timezone,
+        deadline_hours=settings.postmortem_deadline_hours,
     )
+    if reuse is None:
+        derived = tuple(figures(i) for i in incidents)
+    else:
+        reuse.same("incident-figures", (tuple(services), settings))
+        derived = tuple(reuse.get("incident-figures", i.file, i, partial(figures, i)) for i in incidents)
     scale = [s.id for s in settings.severities]
     return derived, metrics(derived, services, scale, settings.as_of, settings.timezone)

@@ -25,7 +25,7 @@ def load(hb: Handbook, log: ProblemLog) -> Handbook:
 
 
 def derive(hb: Handbook, log: ProblemLog) -> Handbook:
-    incidents, metrics = derive_all(hb.incidents, hb.services, hb.settings)
+    incidents, metrics = derive_all(hb.incidents, hb.services, hb.settings, hb.reuse)
     return replace(hb, incidents=incidents, incident_metrics=metrics)
 
 
