@@ -6,9 +6,10 @@ small nav. With `--kind incidents` a third site holds the same incidents written
 pages (facts table, follow-ups table, the same postmortem text): the cost a team would pay without
 opsbook. Each site is built by `mkdocs build` in a fresh process; the table reports whole-process
 wall time and peak memory (max RSS) as median [min-max] over --repeat alternating runs, ratios paired
-per repeat. "core share" is opsbook's own loading and rendering (`load_handbook`, `render_pages`) as a
-share of the build process's CPU time. "serve edit" is a rebuild inside one serve-like process after
-one incident's title changed, against that process's first build, in wall and in CPU time.
+per repeat. "core share" is opsbook's own loading and rendering (`load_handbook`, `render_pages`, the
+pages' front matter) as a share of the build process's CPU time. "serve edit" is a rebuild inside one
+serve-like process after one incident's title changed, against that process's first build, in wall
+and in CPU time.
 
     python bench/build_bench.py                 # N = 100, 1000, 5000 services
     python bench/build_bench.py --kind incidents --sizes 100 1000
@@ -27,8 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-# Prints peak RSS (KiB), the CPU seconds spent in opsbook's core (loading and rendering, timed around
-# the two calls plugin.py makes) and the whole process's CPU seconds.
+# Prints peak RSS (KiB), the CPU seconds spent in opsbook's core (loading and rendering: timed around
+# the two calls plugin.py makes and each page's front matter) and the whole process's CPU seconds.
 RUNNER = """
 import resource, sys, time
 from mkdocs.commands.build import build
@@ -43,8 +44,9 @@ def timed(f):
             core[0] += time.process_time() - started
     return wrapper
 try:
-    import opsbook.plugin as plugin
+    import opsbook.pages as pages, opsbook.plugin as plugin
     plugin.load_handbook, plugin.render_pages = timed(plugin.load_handbook), timed(plugin.render_pages)
+    pages.GeneratedPage.markdown_and_blocks = timed(pages.GeneratedPage.markdown_and_blocks)  # front matter
 except ImportError:
     pass
 build(load_config(sys.argv[1], site_dir=sys.argv[2]))

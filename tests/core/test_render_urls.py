@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import posixpath
 import random
 
 import pytest
 
+from opsbook import render
 from opsbook.render import built_url, link
 
 
 def former_built_url(from_page: str, to_page: str, directory_urls: bool) -> str:
-    def built(path: str) -> str:
-        stem, _ = posixpath.splitext(path)
-        if not directory_urls:
-            return stem + ".html"
-        if posixpath.basename(stem) == "index":
-            return posixpath.dirname(stem) + "/" if posixpath.dirname(stem) else ""
-        return stem + "/"
-
+    """Before the caching: each call worked out both pages' URLs and related them with `link`."""
+    built = render._built.__wrapped__  # the served URL of one page, without its cache
     path, _, anchor = to_page.partition("#")
-    here, target = built(from_page), built(path)
+    here, target = built(from_page, directory_urls), built(path, directory_urls)
     rel = link(here + "x" if here.endswith("/") or here == "" else here, target or ".")
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
