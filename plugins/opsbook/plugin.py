@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import islands, macros, search
+from . import islands, macros, memory, search
 from .build import SCRIPT, STYLESHEET, load_handbook, preview_home_banner, render_pages
 from .config import OpsbookConfig, settings_from_config
 from .handbook import Handbook
@@ -52,6 +52,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         self._full: dict[str, str] = {}  # a page's content while search reads its text-only version
         self._replaces: set[str] = set()  # generated pages that take the place of their docs/ source
         self._pages: set[str] = set()  # the generated Markdown pages added to this build's files
+        self._assets: list[File] = []  # generated non-page files, whose bytes are let go once copied
         # Only under `mkdocs serve` (MkDocs keeps plugin instances across its rebuilds): see servecache.
         self.serve_cache: ServeCache | None = None
         self._nav: Navigation | None = None
@@ -111,7 +112,8 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         # and its templates refer to each other), which Python would collect at some later point.
         # Serving keeps the handbook, so a full collection would free little and cost every rebuild.
         del handbook
-        if self.serve_cache is None:
+        if self.serve_cache is None:  # serving keeps the caches too: the next rebuild reuses them
+            memory.clear_caches()
             gc.collect()
         return config
 
@@ -123,7 +125,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         # One index up front: Files rebuilds its own lookup table after every append (quadratic).
         by_uri = {f.src_uri: f for f in files}
         generated, self._files = self._files, []  # the File objects hold the contents from here on
-        self._pages = set()
+        self._pages, self._assets = set(), []
         for path, content, in_nav in generated:
             if clean_relative(path) != path:  # the last guard: ids are checked at load already
                 log.error(f"refused to write generated file {path!r}: not a clean relative path inside the site")
@@ -136,9 +138,12 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
                     log.info(f"{path} is hand-written in docs/; keeping it instead of the generated page")
                 continue
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            file = File.generated(config, path, content=content, inclusion=inclusion)
+            files.append(file)
             if path.endswith(".md"):
                 self._pages.add(path)
+            else:
+                self._assets.append(file)
         return files
 
     def _refuse_outside(self, files: Files, docs: Path) -> None:
@@ -254,7 +259,29 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         """Keep pages offline (see `_offline`); serving, reuse or remember the finished HTML."""
         if self.serve_cache is not None:
             return self.serve_cache.post_page(self._offline(output), page)
+        self._let_go(page)
         return self._offline(output)
+
+    def _let_go(self, page: Page) -> None:
+        """Building, what no one reads again is let go as the pages are written, so the search index,
+        written last as one string, reuses that memory (peak memory): a generated page's HTML, and the
+        bytes of the generated files (ops.json), copied to the site before the first page is built.
+        A plugin reading such a file later gets the same bytes, read back from the site folder."""
+        if page.file.src_uri in self._pages:
+            # Empty, not None: the title stays the front matter's (MkDocs reads None as "not read yet").
+            page.markdown = page.file.content_string = ""
+            page.content = None
+        for file in self._assets:
+            if file.abs_dest_path and Path(file.abs_dest_path).is_file():
+                file._content, file.abs_src_path = None, file.abs_dest_path
+        self._assets = []
+
+    # Before the search plugins (priority 0), which write their index in this event.
+    @event_priority(100)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Building, give the memory freed during the build back before the search index is written."""
+        if self.serve_cache is None:
+            memory.release()
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """Keep 404.html and other theme templates offline too."""

@@ -51,6 +51,13 @@ _rest_values: dict[str, Any] = {}  # the same for the whole rest of a line holdi
 _UNSET = object()
 
 
+def forget() -> None:
+    """Let the remembered values go (a build's peak memory: see memory.py); they are found again."""
+    _plain_values.clear()
+    _str_keys.clear()
+    _rest_values.clear()
+
+
 class NotSimple(Exception):
     """The text is outside the simple subset: read it with PyYAML."""
 
