@@ -18,9 +18,12 @@ from . import markdown, render, simpleyaml
 
 
 def clear_caches() -> None:
-    """Empty the core's memo caches (parses, URLs, YAML scalars): pure speed-ups, refilled on demand."""
+    """Empty the core's memo caches (parses, URLs, printed text, compiled templates, YAML scalars):
+    pure speed-ups, refilled on demand."""
     for cached in (markdown.parse, markdown._links, render._built, render._parts, render._folder):
         cached.cache_clear()
+    render._PLAIN.clear()
+    render._COMPILED.clear()  # compiled templates: a build compiles each once
     simpleyaml.forget()
 
 

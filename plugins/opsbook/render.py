@@ -259,6 +259,9 @@ class CompiledTemplates(BytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
 
+    def clear(self) -> None:
+        self._code.clear()
+
 
 _COMPILED = CompiledTemplates()
 

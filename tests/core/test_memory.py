@@ -67,9 +67,12 @@ def test_caches_are_emptied() -> None:
     markdown.links("Text with a [link](b.md).\n")
     render.built_url("incidents/a.md", "services/b.md")
     simpleyaml.load_simple("status: open\nowner: someone\n")
+    render.finalize("printed")
+    render._COMPILED._code["a template"] = b"its compiled code"
     memory.clear_caches()
     for cached in (markdown.parse, markdown._links, render._built, render._parts, render._folder):
         assert cached.cache_info().currsize == 0
+    assert not render._PLAIN and not render._COMPILED._code
     assert not simpleyaml._plain_values and not simpleyaml._rest_values and not simpleyaml._str_keys
     memory.release()  # collects and trims; nothing to assert but that it runs here
 
