@@ -226,20 +226,26 @@ def make_plain(root: Path, opsbook_root: Path) -> int:
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795852800"}
 
 
-def run(root: Path) -> tuple[float, float, float]:
-    """Whole-process wall time (s), peak RSS (MiB) and opsbook's core share of the process's CPU time
-    (0 for a site without opsbook) of one `mkdocs build`."""
+def build_process(runner: str, root: Path) -> tuple[float, list[float]]:
+    """One `mkdocs build` of the site at `root` in a fresh process running `runner`: its wall time (s)
+    and the numbers `runner` printed on its last line."""
     started = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(root / "mkdocs.yml"), str(root / "site")],
+        [sys.executable, "-c", runner, str(root / "mkdocs.yml"), str(root / "site")],
         capture_output=True,
         text=True,
         env=ENV,
         check=True,
     )
     elapsed = time.perf_counter() - started
-    rss, core, cpu = out.stdout.strip().splitlines()[-1].split()
-    return elapsed, int(rss) / 1024, float(core) / float(cpu)
+    return elapsed, [float(v) for v in out.stdout.strip().splitlines()[-1].split()]
+
+
+def run(root: Path) -> tuple[float, float, float]:
+    """Whole-process wall time (s), peak RSS (MiB) and opsbook's core share of the process's CPU time
+    (0 for a site without opsbook) of one `mkdocs build`."""
+    elapsed, (rss, core, cpu) = build_process(RUNNER, root)
+    return elapsed, rss / 1024, core / cpu
 
 
 def serve_edit(root: Path) -> tuple[float, float, float, float]:

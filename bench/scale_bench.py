@@ -19,13 +19,10 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-from build_bench import ENV, make_handwritten, make_opsbook, spread
+from build_bench import build_process, make_handwritten, make_opsbook, spread
 
 # Prints the process's CPU seconds, the collector's CPU seconds (all generations, then gen 2) and
 # the peak RSS (KiB). The collector is timed by gc.callbacks, which run around every collection.
@@ -52,16 +49,7 @@ print(usage.ru_utime + usage.ru_stime, spent["all"], spent[2], usage.ru_maxrss)
 
 def run(root: Path) -> dict[str, float]:
     """Wall and CPU seconds, collector seconds (all, gen 2) and peak MiB of one `mkdocs build`."""
-    started = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(root / "mkdocs.yml"), str(root / "site")],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        check=True,
-    )
-    wall = time.perf_counter() - started
-    cpu, gc_all, gc_2, rss = map(float, out.stdout.strip().splitlines()[-1].split())
+    wall, (cpu, gc_all, gc_2, rss) = build_process(RUNNER, root)
     return {"wall": wall, "cpu": cpu, "gc": gc_all, "gc2": gc_2, "mib": rss / 1024}
 
 

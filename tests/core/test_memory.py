@@ -6,19 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import mkdocs_build
+from conftest import API_SLO, mkdocs_build
 from opsbook import markdown, memory, render, simpleyaml
-
-SLO = """\
-window: 30d
-services:
-  api:
-    title: Public API
-    owner: platform
-    slos:
-      - sli: availability
-        objective: 99.9
-"""
 
 # A second plugin, as MkDocs runs it after opsbook: it records what it could read of each generated
 # page in the events after conversion, and at the end of the build what the generated files still hold.
@@ -78,7 +67,7 @@ def test_caches_are_emptied() -> None:
 
 
 def test_a_build_lets_generated_pages_and_files_go_once_written(make_site: Callable[..., Path]) -> None:
-    root = make_site({"ops/slo.yml": SLO, "hooks.py": HOOKS}, MKDOCS_YML)
+    root = make_site({"ops/slo.yml": API_SLO, "hooks.py": HOOKS}, MKDOCS_YML)
     site = mkdocs_build(root)
     report = json.loads((root / "report.json").read_text("utf-8"))
     assert report["pages"] > 0
