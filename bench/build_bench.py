@@ -43,13 +43,12 @@ def timed(f):
         finally:
             core[0] += time.process_time() - started
     return wrapper
-try:
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+if "opsbook" in config.plugins:  # only then: importing opsbook would add its modules to a plain site's peak
     import opsbook.pages as pages, opsbook.plugin as plugin
     plugin.load_handbook, plugin.render_pages = timed(plugin.load_handbook), timed(plugin.render_pages)
     pages.GeneratedPage.markdown_and_blocks = timed(pages.GeneratedPage.markdown_and_blocks)  # front matter
-except ImportError:
-    pass
-build(load_config(sys.argv[1], site_dir=sys.argv[2]))
+build(config)
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(usage.ru_maxrss, core[0], usage.ru_utime + usage.ru_stime)
 """
