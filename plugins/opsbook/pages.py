@@ -17,14 +17,14 @@ if TYPE_CHECKING:
     from .sourced import Sourced
 
 # What the generated pages need from Python-Markdown: the plugin adds any missing ones to the site's
-# config, and `opsbook export` writes them into the exported mkdocs.yml (details: `??? info` blocks).
+# config, and `opsbook export` writes them into the exported mkdocs.yml. Collapsible blocks are
+# `<details markdown>` (md_in_html), not pymdownx.details, whose import costs a build 1.5 MiB.
 MARKDOWN_EXTENSIONS = (
     "tables",
     "attr_list",
     "md_in_html",
     "admonition",
     "def_list",
-    "pymdownx.details",
     "pymdownx.tasklist",
 )
 

@@ -135,6 +135,9 @@ def test_madr_folder_with_skipped_files_inside_docs(make_site: Callable[..., Pat
     assert "opsbook-card" in (site / "adr" / "0003-provide-own-madr-tools" / "index.html").read_text("utf-8")
     index = (site / "decisions" / "index.html").read_text("utf-8")
     assert "adr/adr-template.md" in index and "a template for new records" in index
+    # The skipped files fold away, a converted list inside (md_in_html; the site lists no pymdownx.details).
+    folded = index[index.index('<details class="info">') : index.index("</details>")]
+    assert "are not a decision</summary>" in folded and "<li><code>docs/adr/adr-template.md</code>" in folded
 
 
 def test_no_decisions_no_pages(make_site: Callable[..., Path], tmp_path: Path) -> None:
