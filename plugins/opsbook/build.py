@@ -82,6 +82,9 @@ def _schema_assets() -> list[GeneratedAsset]:
 
 def render_pages(handbook: Handbook) -> tuple[list[GeneratedPage], list[GeneratedAsset]]:
     """Every generated page and site asset of the handbook."""
+    # ops.json first: serialising it is the biggest passing allocation of a build, made while the pages'
+    # text does not yet exist (peak memory).
+    assets = [opsjson.asset(handbook), now.asset(handbook)]
     renderer = Renderer.for_handbook(handbook)
     pages: list[GeneratedPage] = []
     for kind in KINDS:
@@ -92,7 +95,6 @@ def render_pages(handbook: Handbook) -> tuple[list[GeneratedPage], list[Generate
     pages.append(attention_page(handbook, renderer))
     pages += changes_pages(handbook, renderer)
     pages = with_layout(with_banners(handbook, pages, renderer))
-    assets = [opsjson.asset(handbook), now.asset(handbook)]
     for kind in KINDS:
         if kind.assets is not None:
             assets += kind.assets(handbook)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,6 +52,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         self._replaces: set[str] = set()  # generated pages that take the place of their docs/ source
         self._pages: set[str] = set()  # the generated Markdown pages added to this build's files
         self._assets: list[File] = []  # generated non-page files, whose bytes are let go once copied
+        self._steps = 0  # pages converted and written by this build (memory.trim)
         # Only under `mkdocs serve` (MkDocs keeps plugin instances across its rebuilds): see servecache.
         self.serve_cache: ServeCache | None = None
         self._nav: Navigation | None = None
@@ -114,7 +114,7 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         del handbook
         if self.serve_cache is None:  # serving keeps the caches too: the next rebuild reuses them
             memory.clear_caches()
-            gc.collect()
+            memory.release()
         return config
 
     on_config = CombinedEvent(_on_config_search, _on_config)
@@ -162,9 +162,12 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
     # Last, so every search plugin has made its index (Material's in on_config, MkDocs' in on_pre_build).
     @event_priority(-100)
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        """Serving: memoise the search plugin's per-page parse."""
+        """Serving: memoise the search plugin's per-page parse. Building: Material's index is written
+        entry by entry (peak memory, see `search.stream_index`)."""
         if self.serve_cache is not None:
             self.serve_cache.wrap_search(config.plugins)
+        else:
+            search.stream_index(config.plugins)
 
     @event_priority(-100)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -198,6 +201,8 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Open the home page of a preview build with a banner linking the changes. A generated page's
         File drops its copy of the page (peak memory)."""
+        if self.serve_cache is None:
+            self._trim_now_and_then()
         if page.file.src_uri in self._pages:
             # MkDocs has read the page: from here on its File holds the page's Markdown (the same
             # string) instead of a second copy with the front matter, for the rest of the build.
@@ -263,10 +268,11 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
         return self._offline(output)
 
     def _let_go(self, page: Page) -> None:
-        """Building, what no one reads again is let go as the pages are written, so the search index,
-        written last as one string, reuses that memory (peak memory): a generated page's HTML, and the
-        bytes of the generated files (ops.json), copied to the site before the first page is built.
+        """Building, what no one reads again is let go as the pages are written (peak memory): a
+        generated page's HTML, and the bytes of the generated files (ops.json), copied to the site
+        before the first page is built.
         A plugin reading such a file later gets the same bytes, read back from the site folder."""
+        self._trim_now_and_then()
         if page.file.src_uri in self._pages:
             # Empty, not None: the title stays the front matter's (MkDocs reads None as "not read yet").
             page.markdown = page.file.content_string = ""
@@ -275,6 +281,13 @@ class OpsbookPlugin(BasePlugin[OpsbookConfig]):
             if file.abs_dest_path and Path(file.abs_dest_path).is_file():
                 file._content, file.abs_src_path = None, file.abs_dest_path
         self._assets = []
+
+    def _trim_now_and_then(self) -> None:
+        """Building, give freed memory back every `memory.TRIM_EVERY` pages converted or written: MkDocs
+        converts every page, then writes every page, and each page frees what it passed through."""
+        self._steps += 1
+        if self._steps % memory.TRIM_EVERY == 0:
+            memory.trim()
 
     # Before the search plugins (priority 0), which write their index in this event.
     @event_priority(100)

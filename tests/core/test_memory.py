@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import API_SLO, mkdocs_build
 from opsbook import markdown, memory, render, simpleyaml
 
@@ -64,6 +66,16 @@ def test_caches_are_emptied() -> None:
     assert not render._PLAIN and not render._COMPILED._code
     assert not simpleyaml._plain_values and not simpleyaml._rest_values and not simpleyaml._str_keys
     memory.release()  # collects and trims; nothing to assert but that it runs here
+
+
+def test_a_build_trims_as_it_writes_pages(make_site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    trims: list[int] = []
+    monkeypatch.setattr(memory, "trim", lambda: trims.append(1))
+    monkeypatch.setattr(memory, "TRIM_EVERY", 2)
+    root = make_site({"ops/slo.yml": API_SLO}, MKDOCS_YML.replace("hooks: [hooks.py]\n", ""))
+    site = mkdocs_build(root)
+    pages = len(list(site.rglob("index.html")))  # converted, then written: two steps each
+    assert len(trims) >= pages  # a trim per two steps, plus release() after on_config and before the index
 
 
 def test_a_build_lets_generated_pages_and_files_go_once_written(make_site: Callable[..., Path]) -> None:
