@@ -12,6 +12,8 @@ lexer); the index side is ours to choose:
   INC-20261119-01; `2026 0003` of decision 2026-0003: pieces with a digit, four characters or
   more), written hidden on the item's own page only, so that page matches and comes first while the
   pieces every id shares (`INC`, `01`) match nothing.
+- Text that every page of a kind says alike (the as-of footer, an incident's timeline note) carries
+  `data-search-exclude` in its template: it would match every such page and only grow the index.
 
 `stream_index` writes Material's index file one entry at a time, byte for byte as Material would.
 """

@@ -196,3 +196,7 @@ def test_raw_html_blocks_are_restored_and_searchable(example_site: Path) -> None
     texts = {d["location"]: d["text"] for d in index["docs"]}
     assert "Severity SEV-1" in texts["incidents/INC-20261103-01/"]  # the facts card, as words
     assert "Impact began (T0)" in texts["incidents/INC-20261103-01/#timeline"]
+    # What every incident page says alike stays on the page but out of the index, where it would match them all.
+    assert "All times Europe/Berlin" in incident and "Computed as of" in incident
+    generated = {loc: text for loc, text in texts.items() if not loc.startswith("how-it-works/")}  # a guide quotes it
+    assert not [loc for loc, text in generated.items() if "All times" in text or "Computed as of" in text]
